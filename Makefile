@@ -1,0 +1,71 @@
+# Labbaik: `make run` starts the whole product locally, `make test` runs the full suite.
+# Both set everything up first, idempotently: the bot's environment (Python 3.11),
+# Rasa's environment (Python 3.10), the database schema, the trained NLU model and,
+# for tests, Chromium and the PostgreSQL/Redis services.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $$HOME/.pyenv)
+PYTHON311 ?= $(firstword $(wildcard $(PYENV_ROOT)/versions/3.11.*/bin/python) $(shell command -v python3.11))
+PYTHON310 ?= $(firstword $(wildcard $(PYENV_ROOT)/versions/3.10.*/bin/python) $(shell command -v python3.10))
+
+VENV := .venv
+RASA_VENV := .venv-rasa
+BOT := $(VENV)/.installed
+RASA := $(RASA_VENV)/.installed
+LABBAIK := $(VENV)/bin/labbaik
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/labbaik_test
+
+.PHONY: help setup run test bench lint model chromium services db
+
+help:
+	@echo "make run    - set up and start Labbaik locally (web chat at http://127.0.0.1:8080)"
+	@echo "make test   - set up and run the full test suite"
+	@echo "make bench  - speed and memory figures"
+	@echo "make lint   - ruff and mypy"
+
+$(BOT): pyproject.toml requirements.lock
+	@test -n "$(PYTHON311)" || { echo "Python 3.11 not found (pyenv or python3.11)"; exit 1; }
+	test -x $(VENV)/bin/python || $(PYTHON311) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r requirements.lock
+	$(VENV)/bin/pip install -q --no-deps -e .
+	touch $@
+
+$(RASA): nlu/requirements-rasa.lock
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (pyenv or python3.10); Rasa 3.6 needs it"; exit 1; }
+	test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/pip install -q --upgrade 'pip<24.1' setuptools wheel
+	$(RASA_VENV)/bin/pip install -q -r nlu/requirements-rasa.lock
+	touch $@
+
+setup: $(BOT) $(RASA) db model
+
+db: $(BOT)
+	$(LABBAIK) db upgrade
+
+model: $(BOT) $(RASA)
+	$(LABBAIK) nlu train
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-core; }
+
+services:
+	@bash tests/services.sh
+
+run: setup
+	$(LABBAIK) run
+
+test: setup chromium services
+	LABBAIK_TEST_PG_URL=$(PG_URL) LABBAIK_REQUIRE_SERVICES=1 $(VENV)/bin/pytest -q -p no:cacheprovider
+
+bench: setup
+	$(LABBAIK) bench
+
+lint: $(BOT)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy bot dialogs storage nlu locales

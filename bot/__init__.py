@@ -1,0 +1,1 @@
+"""Labbaik: the conversation service, channel adapters, web app and command line."""

@@ -1,0 +1,107 @@
+"""The engine's vocabulary: events in, outputs and effects out.
+
+These types are the contract between the pure dialog engine and the
+conversation service. Everything here is immutable and JSON-friendly so that a
+state can be stored in the database and a transcript can be written in a test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Expects = Literal["text", "choice", "location", "media", "none"]
+
+
+@dataclass(frozen=True)
+class Location:
+    lat: float
+    lon: float
+    label: str | None = None  # an address or place name the platform sent with the pin
+
+
+@dataclass(frozen=True)
+class Media:
+    ref: str  # storage reference (relative path under the media directory)
+    content_type: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # "category", "ticket_id", ...
+    value: str  # normalised value ("waste", "MK-1234566")
+    raw: str | None = None  # the text the person typed
+
+
+@dataclass(frozen=True)
+class NluResult:
+    intent: str
+    confidence: float
+    entities: tuple[Entity, ...] = ()
+    language: str | None = None
+    ranking: tuple[tuple[str, float], ...] = ()  # other intents, best first
+
+    def entity(self, name: str) -> str | None:
+        return next((e.value for e in self.entities if e.name == name), None)
+
+
+@dataclass(frozen=True)
+class UserInput:
+    """One message from the person, already neutral (no platform types)."""
+
+    text: str | None = None
+    choice: str | None = None  # id of a button the person pressed
+    location: Location | None = None
+    media: Media | None = None
+    phone: str | None = None  # a shared contact
+    command: str | None = None  # "start", "help", "language", "status", "cancel"
+    nlu: NluResult | None = None  # filled by the service when the engine asked for it
+
+
+@dataclass(frozen=True)
+class EffectResult:
+    """The outcome of an effect the engine asked for, fed back as the next event."""
+
+    effect: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+Event = UserInput | EffectResult
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str  # stable id the person's answer comes back with
+    key: str  # message id of the label
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Output:
+    """A message for the person: a message id and its arguments, never literal text."""
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    choices: tuple[Choice, ...] = ()
+    expects: Expects = "none"
+
+
+@dataclass(frozen=True)
+class Effect:
+    """Something only the service can do (storage, language, hand-off).
+
+    When `awaits` is true the engine waits: the service performs the effect and
+    calls `step` again with an `EffectResult` of the same name.
+    """
+
+    name: str
+    args: dict[str, Any] = field(default_factory=dict)
+    awaits: bool = False
+
+
+@dataclass(frozen=True)
+class StepResult:
+    state: dict[str, Any]  # JSON-serialisable dialog state
+    outputs: tuple[Output, ...] = ()
+    effects: tuple[Effect, ...] = ()

@@ -1,0 +1,1 @@
+"""All user-facing text: Fluent files, one folder per language, and the renderer."""

@@ -1,0 +1,1 @@
+"""Cases, conversations and messages: SQLAlchemy 2 models, Alembic migrations, write functions."""
