@@ -1,0 +1,45 @@
+"""Small SQL helpers shared by the service modules (dialect differences live here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, Table, TextClause
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from storage.errors import InvalidValue
+from storage.models import Base
+
+
+def insert_ignoring_conflict(
+    session: Session,
+    model: type[Base],
+    values: dict[str, Any],
+    *,
+    conflict_columns: Sequence[str],
+    conflict_where: ColumnElement[bool] | TextClause | None = None,
+) -> int | None:
+    """INSERT .. ON CONFLICT DO NOTHING RETURNING id: the new id, or None if the row existed.
+
+    Race-safe on both databases: PostgreSQL waits for a concurrent insert of
+    the same key to finish and then does nothing; SQLite serialises writers.
+    """
+    table = cast(Table, model.__table__)
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = (
+        insert(table)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=list(conflict_columns), index_where=conflict_where)
+        .returning(table.c.id)
+    )
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def require_one_of(what: str, value: object, allowed: Sequence[str]) -> str:
+    """`value` if it is one of `allowed`, else `InvalidValue` naming what was expected."""
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidValue(f"unknown {what} {value!r}; expected one of: {', '.join(allowed)}")
+    return value

@@ -1,0 +1,182 @@
+"""Messages in and out, and the per-person conversation (dialog state) with its lock.
+
+The conversation service handles one inbound message like this, in ONE
+`Database.transaction()`:
+
+    person = get_or_create_person(s, channel=..., user_id=...)
+    msg = record_inbound(s, person=person, channel=..., platform_message_id=..., payload=...)
+    if msg is None:                      # a redelivery: answer again, do nothing twice
+        old = find_inbound(s, channel=..., platform_message_id=...)
+        resend(replies_to(s, message=old))
+    conv = lock_conversation(s, person=person)   # one chat's messages in order
+    ... run the engine ...
+    save_conversation(s, conversation=conv, state=new_state)
+    record_outbound(s, person=person, channel=..., key=..., payload=..., in_reply_to=msg)
+
+Locking: on PostgreSQL `lock_conversation` takes a row lock (SELECT .. FOR
+UPDATE) held until the transaction ends. On SQLite the write transaction
+itself is the lock: `Database.transaction()` starts with BEGIN IMMEDIATE, so
+only one writer runs at a time.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from storage._sql import insert_ignoring_conflict, require_one_of
+from storage.errors import ConversationConflict, InvalidValue
+from storage.models import CHANNELS, Conversation, Message, Person
+from storage.types import utcnow
+
+_INBOUND_ONLY = text("direction = 'in'")  # the partial unique index's predicate, verbatim
+
+
+def record_inbound(
+    session: Session,
+    *,
+    person: Person,
+    channel: str,
+    platform_message_id: str,
+    payload: dict[str, Any],
+    now: datetime | None = None,
+) -> Message | None:
+    """Store an inbound message once; None when (channel, platform_message_id) is already stored.
+
+    Race-safe: of any number of concurrent calls with the same id, exactly one
+    gets the message and the others get None. Also starts the person's
+    24-hour window (`last_inbound_at`).
+    """
+    require_one_of("channel", channel, CHANNELS)
+    if not platform_message_id:
+        raise InvalidValue("platform_message_id must not be empty for an inbound message")
+    now = now or utcnow()
+    values = {
+        "direction": "in",
+        "person_id": person.id,
+        "channel": channel,
+        "platform_message_id": platform_message_id,
+        "payload": payload,
+        "created_at": now,
+    }
+    new_id = insert_ignoring_conflict(
+        session,
+        Message,
+        values,
+        conflict_columns=("channel", "platform_message_id"),
+        conflict_where=_INBOUND_ONLY,
+    )
+    if new_id is None:
+        return None
+    if person.last_inbound_at is None or person.last_inbound_at < now:
+        person.last_inbound_at = now
+    session.flush()
+    return session.get(Message, new_id)
+
+
+def find_inbound(session: Session, *, channel: str, platform_message_id: str) -> Message | None:
+    """The stored inbound message with this platform id, if any."""
+    stmt = select(Message).where(
+        Message.direction == "in",
+        Message.channel == channel,
+        Message.platform_message_id == platform_message_id,
+    )
+    return session.scalars(stmt).one_or_none()
+
+
+def replies_to(session: Session, *, message: Message) -> list[Message]:
+    """Outbound messages recorded in reply to `message`, oldest first."""
+    stmt = (
+        select(Message)
+        .where(Message.in_reply_to_id == message.id, Message.direction == "out")
+        .order_by(Message.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def record_outbound(
+    session: Session,
+    *,
+    person: Person,
+    channel: str,
+    key: str,
+    payload: dict[str, Any],
+    in_reply_to: Message | None,
+) -> Message:
+    """Store a message we send; its platform id is filled in by `mark_message_sent`."""
+    require_one_of("channel", channel, CHANNELS)
+    message = Message(
+        direction="out",
+        person_id=person.id,
+        channel=channel,
+        key=key,
+        payload=payload,
+        in_reply_to_id=in_reply_to.id if in_reply_to is not None else None,
+        created_at=utcnow(),
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def mark_message_sent(session: Session, *, message: Message, platform_message_id: str) -> None:
+    """Remember the platform's id of an outbound message once it went out."""
+    if message.direction != "out":
+        raise InvalidValue(f"message {message.id} is inbound; only outbound ones are marked sent")
+    message.platform_message_id = platform_message_id
+    session.flush()
+
+
+def _select_conversation(person: Person):  # type: ignore[no-untyped-def]
+    return (
+        select(Conversation)
+        .where(Conversation.person_id == person.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+
+
+def lock_conversation(session: Session, *, person: Person) -> Conversation:
+    """The person's conversation, created if missing, locked until the transaction ends."""
+    conversation = session.scalars(_select_conversation(person)).one_or_none()
+    if conversation is None:
+        values = {
+            "person_id": person.id,
+            "state": {},
+            "version": 1,
+            "handed_off": False,
+            "updated_at": utcnow(),
+        }
+        insert_ignoring_conflict(session, Conversation, values, conflict_columns=("person_id",))
+        conversation = session.scalars(_select_conversation(person)).one()
+    return conversation
+
+
+def save_conversation(
+    session: Session,
+    *,
+    conversation: Conversation,
+    state: dict[str, Any],
+    handed_off: bool | None = None,
+) -> None:
+    """Store the new dialog state (and hand-off flag when given); the version moves on by one.
+
+    Raises `ConversationConflict` if another transaction saved this
+    conversation since it was read (only possible without `lock_conversation`).
+    """
+    conversation.state = copy.deepcopy(state)
+    if handed_off is not None:
+        conversation.handed_off = handed_off
+    conversation.updated_at = utcnow()
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConversationConflict(
+            f"conversation {conversation.id} was changed by someone else since it was read "
+            f"(had version {conversation.version}); read it again and retry"
+        ) from exc

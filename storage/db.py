@@ -1,0 +1,153 @@
+"""`Database`: an engine and a session factory for one URL, and `upgrade()` to migrate it.
+
+Two databases are supported and behave the same to callers:
+
+- SQLite (`sqlite:///path/to/file.db`, the embedded default). The parent
+  directory is created. Every connection runs in WAL mode with foreign keys
+  on and a busy timeout. Transactions opened by `Database.transaction()` start
+  with `BEGIN IMMEDIATE`, which takes SQLite's single write lock up front:
+  writers queue one behind the other (waiting up to the busy timeout) instead
+  of failing half-way with "database is locked". That is how one chat's
+  messages are handled in order on SQLite. `Database.session()` begins with a
+  plain (deferred) `BEGIN`, for readers; WAL lets them run beside a writer.
+- PostgreSQL (`postgresql+psycopg://...`). Ordering comes from row locks
+  (`SELECT ... FOR UPDATE`) taken by the service functions.
+
+`upgrade(url)` runs the Alembic migrations in `storage/migrations` to head,
+without the alembic command.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+_SQLITE_BEGIN = "labbaik_sqlite_begin"  # execution option: "IMMEDIATE" or "DEFERRED"
+
+
+def normalize_url(url: str) -> str:
+    """`postgresql://` means psycopg 3 here (SQLAlchemy would pick psycopg2)."""
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def resolve_url(url: str, root: Path) -> str:
+    """Make a relative SQLite path absolute against `root` (the project root)."""
+    parsed = make_url(normalize_url(url))
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return str(normalize_url(url))
+    if parsed.database == ":memory:" or Path(parsed.database).is_absolute():
+        return url
+    return parsed.set(database=str(root / parsed.database)).render_as_string(hide_password=False)
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password, for logs and messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_engine(url: str, echo: bool) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(_SQLITE_BEGIN, "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for a SQLite or PostgreSQL URL, set up as described above."""
+    url = normalize_url(url)
+    backend = make_url(url).get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(url, echo)
+    if backend == "postgresql":
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+    raise ValueError(
+        f"unsupported database {describe_url(url)}: use sqlite:/// or postgresql+psycopg://"
+    )
+
+
+class Database:
+    """One database: `transaction()` for writes, `session()` for reads."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = normalize_url(url)
+        self.engine = make_engine(self.url, echo=echo)
+        self.dialect = self.engine.dialect.name  # "sqlite" or "postgresql"
+        self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        reader_bind = self.engine.execution_options(**{_SQLITE_BEGIN: "DEFERRED"})
+        self._reader = sessionmaker(reader_bind, expire_on_commit=False)
+
+    def __repr__(self) -> str:
+        return f"<Database {describe_url(self.url)}>"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one write transaction: committed on success, rolled back on error."""
+        with self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for reading (SQLite: deferred BEGIN). Commit yourself if you write."""
+        with self._reader() as session:
+            yield session
+
+    def upgrade(self) -> None:
+        """Migrate this database to the newest schema."""
+        with self.engine.begin() as conn:
+            _run_alembic(conn, "head")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """The Alembic configuration that ships in this package."""
+    cfg = Config(str(ALEMBIC_INI))
+    cfg.set_main_option("script_location", str(ALEMBIC_INI.parent / "migrations"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _run_alembic(conn: Connection, revision: str) -> None:
+    command.upgrade(alembic_config(conn), revision)
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Run the migrations on the database at `url` up to `revision` (default: the newest)."""
+    db = Database(url)
+    try:
+        with db.engine.begin() as conn:
+            _run_alembic(conn, revision)
+    finally:
+        db.dispose()

@@ -1,0 +1,150 @@
+"""Shared fixtures: real databases, SQLite and PostgreSQL, isolated per test.
+
+Database fixtures (the same test runs once per database, as `[sqlite]` and `[postgres]`):
+
+- `db_url`: the URL (a plain string) of an empty database migrated to the newest
+  schema, private to this test. Parametrised over "sqlite" and "postgres".
+  SQLite: a file in the test's tmp dir (copied from one migrated once per session).
+  PostgreSQL: a fresh schema in the database named by LABBAIK_TEST_PG_URL
+  (default postgresql+psycopg://postgres@127.0.0.1:5432/labbaik_test), selected
+  through the URL (`?options=-csearch_path=<schema>`), so the URL works anywhere a
+  database URL does (Database(url), LABBAIK_DATABASE_URL of a subprocess, ...);
+  the schema is dropped afterwards. Tests on PostgreSQL carry the `postgres` mark.
+- `database`: a `storage.db.Database` on `db_url`, disposed afterwards.
+- `sqlite_url` / `sqlite_database`: the same on SQLite only, for tests that do not
+  need both databases.
+- `blank_db_url`: like `db_url` but not migrated (for migration tests).
+
+When PostgreSQL does not answer, the postgres variants are skipped with the
+reason, or fail when LABBAIK_REQUIRE_SERVICES=1 (as `make test` sets).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+
+from storage.db import Database, upgrade
+
+PG_URL = os.environ.get(
+    "LABBAIK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/labbaik_test"
+)
+REQUIRE_SERVICES = os.environ.get("LABBAIK_REQUIRE_SERVICES") == "1"
+DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def _libpq_conninfo(url: str) -> str:
+    """A SQLAlchemy URL as a libpq connection string, for admin work with plain psycopg."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> str:
+    """LABBAIK_TEST_PG_URL once PostgreSQL answers; skips (or fails) the test otherwise."""
+    try:
+        with psycopg.connect(_libpq_conninfo(PG_URL), connect_timeout=3):
+            pass
+    except psycopg.Error as exc:
+        reason = f"PostgreSQL at {make_url(PG_URL).render_as_string()} is unreachable: {exc}"
+        if REQUIRE_SERVICES:
+            pytest.fail(f"{reason} (LABBAIK_REQUIRE_SERVICES=1)")
+        pytest.skip(reason)
+    return PG_URL
+
+
+@pytest.fixture(scope="session")
+def _migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
+    url = f"sqlite:///{path}"
+    upgrade(url)  # closes its connections: SQLite folds the WAL into the main file
+    return path
+
+
+def _sqlite(tmp_path: Path, template: Path | None) -> str:
+    path = tmp_path / "labbaik.db"
+    if template is not None:
+        for suffix in ("", "-wal"):  # no -wal file is left once all connections closed
+            if Path(f"{template}{suffix}").exists():
+                shutil.copyfile(f"{template}{suffix}", f"{path}{suffix}")
+    return f"sqlite:///{path}"
+
+
+def _schema_url(server_url: str, schema: str) -> str:
+    url = make_url(server_url)
+    query = dict(url.query) | {
+        "options": f"-csearch_path={schema}",
+        "application_name": schema,  # lets teardown find this test's connections
+    }
+    return url.set(query=query).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def _pg_admin(pg_server_url: str) -> Iterator[psycopg.Connection]:
+    with psycopg.connect(_libpq_conninfo(pg_server_url), autocommit=True) as conn:
+        yield conn
+
+
+def _pg_schema(admin: psycopg.Connection, server_url: str, migrate: bool) -> Iterator[str]:
+    schema = f"test_{os.getpid()}_{uuid.uuid4().hex[:10]}"
+    admin.execute(f'CREATE SCHEMA "{schema}"')
+    url = _schema_url(server_url, schema)
+    try:
+        if migrate:
+            upgrade(url)
+        yield url
+    finally:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+            (schema,),
+        )
+        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def _isolated_url(request: pytest.FixtureRequest, tmp_path: Path, migrate: bool) -> Iterator[str]:
+    if request.param == "sqlite":
+        template = request.getfixturevalue("_migrated_sqlite_template") if migrate else None
+        yield _sqlite(tmp_path, template)
+        return
+    server_url = request.getfixturevalue("pg_server_url")
+    yield from _pg_schema(request.getfixturevalue("_pg_admin"), server_url, migrate)
+
+
+@pytest.fixture(params=DATABASES)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """URL of a migrated, empty database private to this test (SQLite, then PostgreSQL)."""
+    yield from _isolated_url(request, tmp_path, migrate=True)
+
+
+@pytest.fixture(params=DATABASES)
+def blank_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """URL of an empty, NOT migrated database private to this test."""
+    yield from _isolated_url(request, tmp_path, migrate=False)
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    """A `storage.db.Database` on `db_url`."""
+    db = Database(db_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, _migrated_sqlite_template: Path) -> str:
+    """URL of a migrated, empty SQLite database private to this test."""
+    return _sqlite(tmp_path, _migrated_sqlite_template)
+
+
+@pytest.fixture
+def sqlite_database(sqlite_url: str) -> Iterator[Database]:
+    """A `storage.db.Database` on a migrated SQLite file (no PostgreSQL needed)."""
+    db = Database(sqlite_url)
+    yield db
+    db.dispose()
