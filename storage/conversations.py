@@ -99,6 +99,17 @@ def replies_to(session: Session, *, message: Message) -> list[Message]:
     return list(session.scalars(stmt))
 
 
+def recent_messages(session: Session, *, person: Person, limit: int = 50) -> list[Message]:
+    """The person's last `limit` messages in and out, oldest first (a chat history)."""
+    stmt = (
+        select(Message)
+        .where(Message.person_id == person.id)
+        .order_by(Message.id.desc())
+        .limit(limit)
+    )
+    return list(reversed(session.scalars(stmt).all()))
+
+
 def record_outbound(
     session: Session,
     *,
@@ -139,6 +150,12 @@ def _select_conversation(person: Person):  # type: ignore[no-untyped-def]
         .with_for_update()
         .execution_options(populate_existing=True)
     )
+
+
+def find_conversation(session: Session, *, person: Person) -> Conversation | None:
+    """The person's conversation without locking or creating it (for reads)."""
+    stmt = select(Conversation).where(Conversation.person_id == person.id)
+    return session.scalars(stmt).one_or_none()
 
 
 def lock_conversation(session: Session, *, person: Person) -> Conversation:

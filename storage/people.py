@@ -11,7 +11,8 @@ from storage.models import CHANNELS, Person
 from storage.types import utcnow
 
 
-def _find_person(session: Session, channel: str, user_id: str) -> Person | None:
+def find_person(session: Session, *, channel: str, user_id: str) -> Person | None:
+    """The person behind `user_id` on `channel`, if they ever wrote to us."""
     stmt = select(Person).where(Person.channel == channel, Person.user_id == user_id)
     return session.scalars(stmt).one_or_none()
 
@@ -32,7 +33,7 @@ def get_or_create_person(
     require_one_of("channel", channel, CHANNELS)
     if not user_id:
         raise InvalidValue("user_id must not be empty")
-    person = _find_person(session, channel, user_id)
+    person = find_person(session, channel=channel, user_id=user_id)
     if person is None:
         values = {
             "channel": channel,
@@ -42,7 +43,7 @@ def get_or_create_person(
             "created_at": utcnow(),
         }
         insert_ignoring_conflict(session, Person, values, conflict_columns=("channel", "user_id"))
-        person = _find_person(session, channel, user_id)
+        person = find_person(session, channel=channel, user_id=user_id)
         assert person is not None  # inserted just now, or by a concurrent writer
     elif display_name and person.display_name != display_name:
         person.display_name = display_name

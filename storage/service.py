@@ -24,9 +24,11 @@ from storage.cases import (
     sla_due_at,
 )
 from storage.conversations import (
+    find_conversation,
     find_inbound,
     lock_conversation,
     mark_message_sent,
+    recent_messages,
     record_inbound,
     record_outbound,
     replies_to,
@@ -40,7 +42,7 @@ from storage.outbox import (
     mark_outbox_retry,
     mark_outbox_sent,
 )
-from storage.people import get_or_create_person, set_person_language
+from storage.people import find_person, get_or_create_person, set_person_language
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -51,7 +53,9 @@ __all__ = [
     "create_case",
     "default_team",
     "enqueue_outbox",
+    "find_conversation",
     "find_inbound",
+    "find_person",
     "get_case",
     "get_or_create_person",
     "list_cases_for_person",
@@ -61,6 +65,7 @@ __all__ = [
     "mark_outbox_held",
     "mark_outbox_retry",
     "mark_outbox_sent",
+    "recent_messages",
     "record_inbound",
     "record_outbound",
     "replies_to",
