@@ -1,0 +1,92 @@
+# Common messages: the main menu, shared buttons, help, small talk, errors.
+# Buttons stay short (about 20 characters) so they fit on a phone.
+
+## Main menu
+
+# First contact (/start) and when the person says hello.
+menu-welcome =
+    السلام عليكم، أهلًا بك في لبّيك 🌿
+    أنا المساعد الرقمي للبلدية. يمكنني استقبال بلاغك عن أي مشكلة، أو إخبارك بحالة بلاغك، أو إيصالك بأحد موظفينا.
+menu-prompt = كيف يمكنني مساعدتك؟ اضغط على أحد الخيارات، أو اكتب سؤالك مباشرة.
+menu-anything-else = هل هناك شيء آخر يمكنني مساعدتك فيه؟
+
+menu-report = الإبلاغ عن مشكلة
+menu-status = متابعة بلاغ
+menu-my-tickets = بلاغاتي
+menu-language = اللغة
+menu-help = المساعدة
+menu-agent = التحدث مع موظف
+
+## Shared buttons
+
+choice-skip = تخطي
+choice-cancel = إلغاء
+choice-yes = نعم
+choice-no = لا
+choice-menu = القائمة الرئيسية
+choice-confirm = إرسال
+choice-edit = تعديل
+
+## Cancel, help and small talk
+
+cancelled = حسنًا، تم الإيقاف. لم يُرسَل أي شيء.
+# $hotline: the customer-service phone number (940)
+help =
+    هذا ما يمكنني فعله:
+    • استقبال بلاغ عن مشكلة في المدينة (النفايات، تسرّب المياه، مخاطر الطرق، سلامة الغذاء وغيرها)
+    • إخبارك بحالة بلاغك
+    • تغيير لغة المحادثة
+    اكتب «إلغاء» في أي وقت للتوقف، أو «القائمة» للبدء من جديد. وللأمور العاجلة اتصل على { $hotline }.
+greet-reply = وعليكم السلام ورحمة الله! كيف يمكنني مساعدتك اليوم؟
+thank-reply = العفو! يسعدني أن أساعدك.
+goodbye-reply = في أمان الله، وبارك الله في إقامتك. أنا هنا متى احتجت إليّ.
+out-of-scope = عذرًا، هذا خارج ما يمكنني المساعدة فيه هنا. هذا ما يمكنني فعله:
+
+## Not understood
+
+please-choose = يُرجى اختيار أحد الخيارات: اضغط على الزر أو أرسل رقمه.
+please-use-menu = عذرًا، لا أستطيع قراءة الأسئلة المكتوبة حاليًا. يُرجى الاختيار من القائمة.
+clarify = عذرًا، لم أفهم قصدك تمامًا. هل تقصد أحد هذه الخيارات؟
+# $hotline: the customer-service phone number (940)
+handoff-offer = أعتذر، ما زلت لا أفهم طلبك. يمكن لأحد موظفي فريقنا مساعدتك، أو اتصل على { $hotline } في أي وقت.
+# $hotline: the customer-service phone number (940)
+handoff-hotline = قريبًا سيتمكن موظفونا من التحدث معك هنا مباشرة. أما الآن فيُرجى الاتصال على { $hotline }: مركز خدمة العملاء يرد على مدار الساعة بالعربية والإنجليزية والإندونيسية والأردية.
+# $hotline: the customer-service phone number (940)
+error-service = عذرًا، حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل، أو الاتصال على { $hotline }.
+
+## Answers that did not fit the question (the question is asked again after these)
+
+error-text-expected = يُرجى كتابة إجابتك في رسالة نصية.
+# $min: the fewest characters allowed
+error-text-too-short =
+    الإجابة قصيرة بعض الشيء. يُرجى أن تكتب { $min ->
+        [zero] { $min } حرف
+        [one] حرفًا واحدًا
+        [two] حرفين
+        [few] { $min } أحرف
+        [many] { $min } حرفًا
+       *[other] { $min } حرف
+    } على الأقل.
+# $max: the most characters allowed
+error-text-too-long =
+    الإجابة طويلة جدًا. يُرجى ألّا تتجاوز { $max ->
+        [zero] { $max } حرف
+        [one] حرفًا واحدًا
+        [two] حرفين
+        [few] { $max } أحرف
+        [many] { $max } حرفًا
+       *[other] { $max } حرف
+    }.
+error-location-expected = يُرجى مشاركة موقعك على الخريطة، أو كتابة اسم المكان: شارع، أو اسم فندق، أو رقم مخيم في منى.
+error-location-too-short = يُرجى توضيح المكان أكثر قليلًا، مثل اسم الشارع أو الفندق.
+error-photo-expected = يُرجى إرسال صورة، أو اختيار «تخطي».
+error-phone-invalid = يبدو أن هذا ليس رقم هاتف. يُرجى إرسال الأرقام، مثل 0501234567، أو مشاركة جهة اتصالك.
+error-yes-no = يُرجى الإجابة بـ«نعم» أو «لا».
+
+## Checking answers before sending
+
+confirm-edit-which = أيّ جزء تريد تعديله؟
+summary-skipped = (لم يُذكر)
+summary-photo-attached = صورة مرفقة
+# $lat, $lon: the coordinates of a shared pin
+summary-location-pin = موقع على الخريطة ({ $lat }, { $lon })

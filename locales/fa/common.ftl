@@ -1,0 +1,77 @@
+# Common messages: the main menu, shared buttons, help, small talk, errors.
+# Buttons stay short (about 20 characters) so they fit on a phone.
+
+## Main menu
+
+# First contact (/start) and when the person says hello.
+menu-welcome =
+    السلام علیکم، به لبیک خوش آمدید 🌿
+    من دستیار هوشمند شهرداری هستم. می‌توانم گزارش شما را دربارهٔ یک مشکل ثبت کنم، وضعیت گزارشتان را اعلام کنم، یا شما را به یکی از همکارانمان وصل کنم.
+menu-prompt = چطور می‌توانم کمکتان کنم؟ یکی از گزینه‌ها را بزنید، یا سؤالتان را بنویسید.
+menu-anything-else = کار دیگری هست که بتوانم برایتان انجام دهم؟
+
+menu-report = گزارش مشکل
+menu-status = پیگیری گزارش
+menu-my-tickets = گزارش‌های من
+menu-language = زبان
+menu-help = راهنما
+menu-agent = گفت‌وگو با کارشناس
+
+## Shared buttons
+
+choice-skip = رد شدن
+choice-cancel = لغو
+choice-yes = بله
+choice-no = خیر
+choice-menu = منوی اصلی
+choice-confirm = ارسال
+choice-edit = ویرایش
+
+## Cancel, help and small talk
+
+cancelled = بسیار خب، متوقف شد. چیزی ارسال نشد.
+# $hotline: the customer-service phone number (940)
+help =
+    کارهایی که از من برمی‌آید:
+    • ثبت گزارش دربارهٔ مشکلی در شهر (زباله، نشت آب، خطر در خیابان، بهداشت مواد غذایی و موارد دیگر)
+    • اعلام وضعیت گزارش شما
+    • تغییر زبان گفت‌وگو
+    هر وقت خواستید، برای توقف «لغو» و برای شروع دوباره «منو» را بنویسید. برای موارد فوری با { $hotline } تماس بگیرید.
+greet-reply = و علیکم السلام! امروز چطور می‌توانم کمکتان کنم؟
+thank-reply = خواهش می‌کنم! خوشحالم که توانستم کمک کنم.
+goodbye-reply = مراقب خودتان باشید، ان‌شاءالله اقامتتان پربرکت باشد. هر وقت نیاز داشتید، من اینجا هستم.
+out-of-scope = متأسفم، این موضوع خارج از کارهایی است که اینجا از من برمی‌آید. کارهایی که می‌توانم انجام دهم:
+
+## Not understood
+
+please-choose = لطفاً یکی از گزینه‌ها را انتخاب کنید: دکمه را بزنید یا شماره‌اش را بفرستید.
+please-use-menu = متأسفم، در حال حاضر نمی‌توانم سؤال‌های نوشتاری را بخوانم. لطفاً از منو انتخاب کنید.
+clarify = ببخشید، درست متوجه نشدم. منظورتان یکی از این‌هاست؟
+# $hotline: the customer-service phone number (940)
+handoff-offer = متأسفم، هنوز متوجه نمی‌شوم. یکی از همکاران ما می‌تواند کمکتان کند — یا هر وقت خواستید با { $hotline } تماس بگیرید.
+# $hotline: the customer-service phone number (940)
+handoff-hotline = به‌زودی همکاران ما می‌توانند همین‌جا با شما گفت‌وگو کنند. فعلاً لطفاً با { $hotline } تماس بگیرید: مرکز خدمات مشتریان به‌صورت شبانه‌روزی به زبان‌های عربی، انگلیسی، اندونزیایی و اردو پاسخ می‌دهد.
+# $hotline: the customer-service phone number (940)
+error-service = متأسفیم، مشکلی از سمت ما پیش آمد. لطفاً کمی بعد دوباره امتحان کنید، یا با { $hotline } تماس بگیرید.
+
+## Answers that did not fit the question (the question is asked again after these)
+
+error-text-expected = لطفاً پاسختان را به‌صورت پیام متنی بنویسید.
+# $min: the fewest characters allowed
+# (Persian nouns stay singular after a number: no plural selector needed.)
+error-text-too-short = پاسخ کمی کوتاه است. لطفاً دست‌کم { $min } حرف بنویسید.
+# $max: the most characters allowed
+error-text-too-long = پاسخ خیلی طولانی است. لطفاً حداکثر { $max } حرف بنویسید.
+error-location-expected = لطفاً موقعیت مکانی‌تان را روی نقشه بفرستید، یا نام مکان را بنویسید: یک خیابان، نام هتل یا شمارهٔ خیمه در منا.
+error-location-too-short = لطفاً کمی بیشتر دربارهٔ مکان بگویید، مثلاً نام خیابان یا هتل.
+error-photo-expected = لطفاً یک عکس بفرستید، یا «رد شدن» را انتخاب کنید.
+error-phone-invalid = به نظر نمی‌رسد این شمارهٔ تلفن باشد. لطفاً ارقام را بفرستید، مثلاً 0501234567، یا مخاطب خود را به اشتراک بگذارید.
+error-yes-no = لطفاً با «بله» یا «خیر» پاسخ دهید.
+
+## Checking answers before sending
+
+confirm-edit-which = کدام بخش را می‌خواهید تغییر دهید؟
+summary-skipped = (وارد نشده)
+summary-photo-attached = عکس پیوست شده
+# $lat, $lon: the coordinates of a shared pin
+summary-location-pin = موقعیت روی نقشه ({ $lat }, { $lon })

@@ -1,0 +1,77 @@
+# Common messages: the main menu, shared buttons, help, small talk, errors.
+# Buttons stay short (about 20 characters) so they fit on a phone.
+
+## Main menu
+
+# First contact (/start) and when the person says hello.
+menu-welcome =
+    Assalamu'alaikum, selamat datang di Labbaik 🌿
+    Saya asisten virtual pemerintah kota. Saya bisa menerima laporan tentang suatu masalah, memberi tahu status laporan Anda, atau menghubungkan Anda dengan petugas kami.
+menu-prompt = Ada yang bisa saya bantu? Ketuk salah satu pilihan, atau langsung ketik pertanyaan Anda.
+menu-anything-else = Ada lagi yang bisa saya bantu?
+
+menu-report = Laporkan masalah
+menu-status = Cek laporan
+menu-my-tickets = Laporan saya
+menu-language = Bahasa
+menu-help = Bantuan
+menu-agent = Hubungi petugas
+
+## Shared buttons
+
+choice-skip = Lewati
+choice-cancel = Batal
+choice-yes = Ya
+choice-no = Tidak
+choice-menu = Menu utama
+choice-confirm = Kirim
+choice-edit = Ubah
+
+## Cancel, help and small talk
+
+cancelled = Baik, dihentikan. Tidak ada yang dikirim.
+# $hotline: the customer-service phone number (940)
+help =
+    Ini yang bisa saya bantu:
+    • menerima laporan masalah di kota (sampah, kebocoran air, bahaya di jalan, keamanan pangan, dan lainnya)
+    • memberi tahu status laporan Anda
+    • mengganti bahasa percakapan
+    Ketik "batal" kapan saja untuk berhenti, atau "menu" untuk mulai lagi. Untuk hal yang mendesak, hubungi { $hotline }.
+greet-reply = Wa'alaikumussalam! Ada yang bisa saya bantu hari ini?
+thank-reply = Sama-sama! Senang bisa membantu.
+goodbye-reply = Jaga diri baik-baik, semoga masa tinggal Anda penuh berkah. Saya siap membantu kapan pun Anda butuhkan.
+out-of-scope = Mohon maaf, hal itu di luar yang bisa saya bantu di sini. Ini yang bisa saya lakukan:
+
+## Not understood
+
+please-choose = Silakan pilih salah satu opsi: ketuk tombolnya atau kirim nomornya.
+please-use-menu = Mohon maaf, saat ini saya belum bisa membaca pertanyaan yang diketik. Silakan pilih dari menu.
+clarify = Mohon maaf, saya kurang paham. Apakah maksud Anda salah satu dari ini?
+# $hotline: the customer-service phone number (940)
+handoff-offer = Mohon maaf, saya masih belum paham. Petugas kami bisa membantu Anda — atau hubungi { $hotline } kapan saja.
+# $hotline: the customer-service phone number (940)
+handoff-hotline = Sebentar lagi petugas kami bisa mengobrol dengan Anda langsung di sini. Untuk saat ini, silakan hubungi { $hotline }: pusat layanan pelanggan melayani 24 jam dalam bahasa Arab, Inggris, Indonesia, dan Urdu.
+# $hotline: the customer-service phone number (940)
+error-service = Mohon maaf, terjadi gangguan di sistem kami. Silakan coba lagi sebentar lagi, atau hubungi { $hotline }.
+
+## Answers that did not fit the question (the question is asked again after these)
+
+error-text-expected = Silakan ketik jawaban Anda sebagai pesan.
+# $min: the fewest characters allowed
+# (Indonesian nouns do not change with the number: no plural selector needed.)
+error-text-too-short = Jawabannya agak pendek. Silakan tulis minimal { $min } karakter.
+# $max: the most characters allowed
+error-text-too-long = Jawabannya terlalu panjang. Silakan tulis maksimal { $max } karakter.
+error-location-expected = Silakan bagikan pin lokasi Anda, atau ketik nama tempatnya: nama jalan, nama hotel, atau nomor tenda/maktab di Mina.
+error-location-too-short = Mohon jelaskan tempatnya sedikit lebih rinci, misalnya nama jalan atau nama hotel.
+error-photo-expected = Silakan kirim foto, atau pilih Lewati.
+error-phone-invalid = Sepertinya itu bukan nomor telepon. Silakan kirim angkanya, misalnya 0501234567, atau bagikan kontak Anda.
+error-yes-no = Silakan jawab Ya atau Tidak.
+
+## Checking answers before sending
+
+confirm-edit-which = Bagian mana yang ingin Anda ubah?
+summary-skipped = (tidak diisi)
+summary-photo-attached = Foto terlampir
+# $lat, $lon: the coordinates of a shared pin
+summary-location-pin = Pin di peta ({ $lat }, { $lon })

@@ -1,0 +1,54 @@
+# Checking a ticket (flows check_status and my_tickets).
+
+# $example: what a ticket number looks like, e.g. MK-1234566
+status-ask-ticket = Silakan kirim nomor laporan Anda. Contohnya: { $example }.
+# $digits: the seven digits the person sent
+status-ticket-mistyped = Nomor { $digits } sepertinya salah ketik: ada angka yang tampaknya keliru. Silakan periksa dan kirim lagi.
+# $example: what a ticket number looks like, e.g. MK-1234566
+status-ticket-absent = Saya tidak menemukan nomor laporan dalam pesan itu. Nomornya terdiri dari 7 angka, contohnya { $example }.
+# $ticket_id: the number the person asked about
+status-not-found = Saya tidak menemukan laporan { $ticket_id }. Silakan periksa nomornya, atau lihat "Laporan saya".
+
+## Ticket details
+
+# Shown to the person who filed the ticket.
+# $status, $category: ready to show; $created, $updated: dates
+status-owner =
+    Laporan { $ticket_id }
+    Status: { $status }
+    Jenis: { $category }
+    Dilaporkan: { $created }
+    Pembaruan terakhir: { $updated }
+    Keterangan: { $description }
+    Lokasi: { $location }
+# Shown to anyone else who knows the number: no details, only the progress.
+status-public =
+    Laporan { $ticket_id }
+    Status: { $status }
+    Dilaporkan: { $created }
+    Pembaruan terakhir: { $updated }
+    Hanya pelapor yang dapat melihat detailnya.
+
+## Ticket statuses
+
+case-status-new = Diterima
+case-status-assigned = Diteruskan ke tim
+case-status-in-progress = Sedang dikerjakan
+case-status-waiting = Menunggu informasi
+case-status-resolved = Sudah ditangani
+case-status-closed = Ditutup
+case-status-rejected = Tidak diterima
+case-status-unknown = Sedang diproses
+
+## My tickets
+
+# $count: how many tickets the person has filed
+# (Indonesian has only the plural category "other"; [0] and [1] are exact numbers.)
+status-my-tickets =
+    { $count ->
+        [0] Anda belum memiliki laporan.
+        [1] Anda memiliki 1 laporan. Ketuk untuk melihat detailnya.
+       *[other] Anda memiliki { $count } laporan. Ketuk salah satu untuk melihat detailnya.
+    }
+# One button per ticket. $ticket_id, $category, $status: ready to show
+status-ticket-choice = { $ticket_id } · { $category } · { $status }
