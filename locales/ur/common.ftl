@@ -59,13 +59,13 @@ error-service = معذرت، ہماری طرف سے کوئی خرابی پیش �
 error-text-expected = براہِ کرم اپنا جواب پیغام کی صورت میں لکھیں۔
 # $min: the fewest characters allowed
 error-text-too-short =
-    یہ کچھ مختصر ہے۔ براہِ کرم کم از کم { $min ->
+    آپ کا جواب کچھ مختصر ہے۔ براہِ کرم کم از کم { $min ->
         [one] { $min } حرف
        *[other] { $min } حروف
     } لکھیں۔
 # $max: the most characters allowed
 error-text-too-long =
-    یہ بہت طویل ہے۔ براہِ کرم زیادہ سے زیادہ { $max ->
+    آپ کا جواب بہت طویل ہے۔ براہِ کرم زیادہ سے زیادہ { $max ->
         [one] { $max } حرف
        *[other] { $max } حروف
     } لکھیں۔
