@@ -1,0 +1,329 @@
+/* Labbaik web chat: talks to /webchat/api/*, renders the bot's replies.
+ *
+ * Every text from the bot or the person is inserted with textContent, never as HTML.
+ * The browser keeps a random client id (localStorage + cookie) so the conversation
+ * survives a reload; each message gets its own id so a retried POST is handled once.
+ */
+"use strict";
+
+(() => {
+  const RTL = new Set(["ar", "ur", "fa"]);
+  const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
+  const CLIENT_KEY = "labbaik.clientId";
+  const LANG_KEY = "labbaik.lang";
+  const COOKIE = "labbaik_chat";
+
+  const $ = (id) => document.getElementById(id);
+  const app = $("app");
+  const log = $("log");
+  const notice = $("notice");
+  const textInput = $("text-input");
+  const photoInput = $("photo-input");
+  const locationButton = $("share-location");
+  const photoButton = $("photo-button");
+  const langSelect = $("lang-select");
+  const languages = JSON.parse(app.dataset.languages);
+
+  const state = {
+    clientId: loadClientId(),
+    lang: app.dataset.lang,
+    strings: readRenderedStrings(),
+    queue: Promise.resolve(),
+  };
+
+  // ---- identity -------------------------------------------------------------
+
+  function randomId() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function readCookie(name) {
+    const hit = document.cookie.split("; ").find((c) => c.startsWith(name + "="));
+    return hit ? decodeURIComponent(hit.slice(name.length + 1)) : null;
+  }
+
+  function safeStorage(action) {
+    try { return action(window.localStorage); } catch (_) { return null; }
+  }
+
+  function loadClientId() {
+    const valid = (v) => typeof v === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(v);
+    let id = safeStorage((s) => s.getItem(CLIENT_KEY));
+    if (!valid(id)) id = readCookie(COOKIE);
+    if (!valid(id)) id = randomId();
+    safeStorage((s) => s.setItem(CLIENT_KEY, id));
+    const secure = location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = `${COOKIE}=${id}; Max-Age=31536000; Path=/; SameSite=Strict${secure}`;
+    return id;
+  }
+
+  // ---- page texts and language ----------------------------------------------
+
+  function readRenderedStrings() {
+    return JSON.parse(app.dataset.strings);
+  }
+
+  function t(key) { return state.strings[key] || key; }
+
+  function applyStrings() {
+    document.querySelectorAll("[data-text]").forEach((el) => { el.textContent = t(el.dataset.text); });
+    textInput.placeholder = t("placeholder");
+    document.title = t("title");
+  }
+
+  async function setLanguage(lang) {
+    if (!languages[lang]) return;
+    if (lang !== state.lang) {
+      const response = await fetch(`/webchat/api/strings?lang=${encodeURIComponent(lang)}`);
+      if (response.ok) state.strings = (await response.json()).strings;
+    }
+    state.lang = lang;
+    safeStorage((s) => s.setItem(LANG_KEY, lang));
+    document.documentElement.lang = lang;
+    document.documentElement.dir = RTL.has(lang) ? "rtl" : "ltr";
+    langSelect.value = lang;
+    applyStrings();
+  }
+
+  function fillLanguagePicker() {
+    for (const [code, name] of Object.entries(languages)) {
+      const option = document.createElement("option");
+      option.value = code;
+      option.textContent = name;
+      option.lang = code;
+      langSelect.append(option);
+    }
+    langSelect.value = state.lang;
+  }
+
+  // ---- rendering --------------------------------------------------------------
+
+  function scrollDown() { log.scrollTop = log.scrollHeight; }
+
+  function addBubble(who, text, { lang, rtl, pending } = {}) {
+    const msg = document.createElement("div");
+    msg.className = `msg ${who}` + (pending ? " pending" : "");
+    const speaker = document.createElement("span");
+    speaker.className = "visually-hidden";
+    speaker.textContent = t(who === "bot" ? "bot" : "you") + ": ";
+    const bubble = document.createElement("div");
+    bubble.className = "bubble";
+    if (lang) { msg.lang = lang; bubble.dir = rtl ? "rtl" : "ltr"; } else { bubble.dir = "auto"; }
+    bubble.textContent = text;
+    msg.append(speaker, bubble);
+    log.append(msg);
+    scrollDown();
+    return msg;
+  }
+
+  function disableChoices() {
+    log.querySelectorAll(".choice").forEach((b) => { b.disabled = true; });
+  }
+
+  function addChoices(msg, choices, { active = true } = {}) {
+    if (!choices || choices.length === 0) return;
+    const group = document.createElement("div");
+    group.className = "choices";
+    group.setAttribute("role", "group");
+    for (const choice of choices) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "choice";
+      button.textContent = choice.label;
+      button.dataset.choice = choice.id;
+      button.disabled = !active;
+      button.addEventListener("click", () => {
+        disableChoices();
+        send({ choice: choice.id }, choice.label);
+      });
+      group.append(button);
+    }
+    msg.append(group);
+    scrollDown();
+  }
+
+  function showExpects(expects) {
+    locationButton.classList.toggle("wanted", expects === "location");
+    photoButton.classList.toggle("wanted", expects === "media");
+  }
+
+  function showReply(reply, { interactive }) {
+    const msg = addBubble("bot", reply.text, { lang: reply.lang, rtl: reply.rtl });
+    msg.dataset.key = reply.key;
+    addChoices(msg, reply.choices, { active: interactive });
+    return msg;
+  }
+
+  async function showReplies(replies) {
+    disableChoices();
+    const last = replies[replies.length - 1];
+    if (last && last.lang && last.lang !== state.lang) await setLanguage(last.lang);
+    replies.forEach((reply) => showReply(reply, { interactive: true }));
+    if (last) showExpects(last.expects);
+  }
+
+  function showNotice(text) {
+    notice.textContent = text;
+    notice.hidden = !text;
+  }
+
+  // ---- talking to the server --------------------------------------------------
+
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function postWithRetry(url, makeBody, headers) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await fetch(url, { method: "POST", headers, body: makeBody() });
+        if (response.status < 502 || attempt >= RETRY_DELAYS_MS.length) return response;
+      } catch (err) {
+        if (attempt >= RETRY_DELAYS_MS.length) throw err;
+      }
+      await sleep(RETRY_DELAYS_MS[attempt]);
+    }
+  }
+
+  async function errorText(response) {
+    try {
+      const body = await response.json();
+      if (body.error === "too_large" || body.error === "wrong_type" || body.error === "empty") {
+        return body.message;
+      }
+    } catch (_) { /* not JSON */ }
+    return response.status >= 500 ? t("error-server") : t("error-bad-request");
+  }
+
+  function enqueue(task) {
+    state.queue = state.queue.then(task, task);
+    return state.queue;
+  }
+
+  async function deliver(echo, request) {
+    showNotice("");
+    const bubble = echo ? addBubble("user", echo, { pending: true }) : null;
+    try {
+      const response = await request();
+      if (!response.ok) {
+        if (bubble) bubble.remove();
+        showNotice(await errorText(response));
+        return;
+      }
+      if (bubble) bubble.classList.remove("pending");
+      await showReplies((await response.json()).replies);
+    } catch (_) {
+      if (bubble) bubble.remove();
+      showNotice(t("error-network"));
+    }
+  }
+
+  function send(fields, echo) {
+    const body = JSON.stringify({
+      client_id: state.clientId, message_id: randomId(), lang: state.lang, ...fields,
+    });
+    const headers = { "content-type": "application/json" };
+    return enqueue(() => deliver(echo, () => postWithRetry("/webchat/api/messages", () => body, headers)));
+  }
+
+  function sendPhoto(file) {
+    const messageId = randomId();
+    const makeBody = () => {
+      const form = new FormData();
+      form.append("client_id", state.clientId);
+      form.append("message_id", messageId);
+      form.append("lang", state.lang);
+      form.append("photo", file);
+      return form;
+    };
+    return enqueue(() => deliver(t("photo-sent"), () => postWithRetry("/webchat/api/media", makeBody)));
+  }
+
+  async function loadHistory() {
+    const url = `/webchat/api/history?client_id=${encodeURIComponent(state.clientId)}`;
+    const response = await fetch(url);
+    if (!response.ok) return [];
+    return (await response.json()).messages;
+  }
+
+  function showHistory(messages) {
+    messages.forEach((m) => {
+      if (m.from === "bot") showReply(m, { interactive: false });
+      else addBubble("user", m.text || t(m.kind === "location" ? "location-shared" : "photo-sent"));
+    });
+    const last = messages[messages.length - 1];
+    if (last && last.from === "bot") {
+      const open = log.querySelectorAll(".msg.bot:last-child .choice");
+      open.forEach((b) => { b.disabled = false; });
+      showExpects(last.expects);
+    }
+  }
+
+  // ---- the person's actions ---------------------------------------------------
+
+  function onSubmit(event) {
+    event.preventDefault();
+    const text = textInput.value.trim();
+    if (!text) return;
+    textInput.value = "";
+    disableChoices();
+    send({ text }, text);
+  }
+
+  function onShareLocation() {
+    if (!navigator.geolocation) { showNotice(t("error-location-unavailable")); return; }
+    navigator.geolocation.getCurrentPosition(
+      (pos) => send({ location: { lat: pos.coords.latitude, lon: pos.coords.longitude } }, t("location-shared")),
+      (err) => showNotice(t(err.code === 1 ? "error-location-denied" : "error-location-unavailable")),
+      { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 },
+    );
+  }
+
+  function onPhoto() {
+    const file = photoInput.files && photoInput.files[0];
+    photoInput.value = "";
+    if (file) sendPhoto(file);
+  }
+
+  function offerLanguages() {
+    const welcome = $("welcome");
+    const box = $("welcome-languages");
+    for (const [code, name] of Object.entries(languages)) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.lang = code;
+      button.textContent = name;
+      if (code === state.lang) button.classList.add("suggested");
+      button.addEventListener("click", async () => {
+        welcome.hidden = true;
+        await setLanguage(code);
+        send({ command: "start" }, null);
+      });
+      box.append(button);
+    }
+    welcome.hidden = false;
+    const suggested = box.querySelector(".suggested");
+    if (suggested) suggested.focus();
+  }
+
+  function onLanguagePicked() {
+    const lang = langSelect.value;
+    $("welcome").hidden = true;
+    setLanguage(lang).then(() => send({ command: "language" }, null));
+  }
+
+  async function start() {
+    fillLanguagePicker();
+    const saved = safeStorage((s) => s.getItem(LANG_KEY));
+    if (saved && languages[saved] && saved !== state.lang) await setLanguage(saved);
+    $("composer").addEventListener("submit", onSubmit);
+    locationButton.addEventListener("click", onShareLocation);
+    photoInput.addEventListener("change", onPhoto);
+    langSelect.addEventListener("change", onLanguagePicked);
+    const messages = await loadHistory().catch(() => []);
+    if (messages.length) showHistory(messages); else offerLanguages();
+    app.dataset.ready = "true";
+  }
+
+  start();
+})();

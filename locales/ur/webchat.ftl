@@ -1,0 +1,24 @@
+# The web chat page's own few words (the bot's messages come from the other files).
+# Buttons stay short: they sit side by side on a phone screen.
+
+# The name of this language, written in this language (shown in the language picker).
+webchat-language-name = اردو
+webchat-title = لبیک · بلدیہ کسٹمر سروس 940
+webchat-language = زبان
+webchat-choose-language = اپنی زبان منتخب کریں
+webchat-message-label = پیغام
+webchat-placeholder = پیغام لکھیں
+webchat-send = بھیجیں
+webchat-share-location = اپنا مقام بھیجیں
+webchat-photo = تصویر
+# Shown in the person's own bubble after they shared a location or sent a photo.
+webchat-location-shared = مقام بھیج دیا گیا
+webchat-photo-sent = تصویر بھیج دی گئی
+webchat-sending = بھیجا جا رہا ہے…
+webchat-you = آپ
+webchat-bot = لبیک
+webchat-error-location-denied = مقام تک رسائی کی اجازت نہیں ملی۔ آپ اس کے بجائے پتہ یا قریب کی کوئی مشہور جگہ لکھ سکتے ہیں۔
+webchat-error-location-unavailable = آپ کا مقام معلوم نہیں ہو سکا۔ آپ اس کے بجائے پتہ یا قریب کی کوئی مشہور جگہ لکھ سکتے ہیں۔
+webchat-error-network = پیغام نہیں بھیجا جا سکا۔ اپنا کنکشن چیک کریں اور دوبارہ کوشش کریں۔
+webchat-error-server = ہماری طرف کوئی خرابی ہو گئی ہے۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
+webchat-error-bad-request = یہ پیغام پڑھا نہیں جا سکا۔ براہِ کرم صفحہ دوبارہ لوڈ کر کے پھر کوشش کریں۔
