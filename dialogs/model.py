@@ -10,7 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Expects = Literal["text", "choice", "location", "media", "none"]
+Expects = Literal["text", "choice", "location", "media", "phone", "none"]
+
+
+def msg_ref(key: str, **args: Any) -> dict[str, Any]:
+    """An argument value that is itself a message: rendered first, in the same language.
+
+    Used for labels inside other messages ("Type: Waste and litter", "Status:
+    Resolved"). The renderer turns any argument value shaped like
+    `{"msg": id, "args": {...}}` into that message's text; it stays a plain
+    dict so choices holding it can be stored in the JSON state.
+    """
+    return {"msg": key, "args": dict(args)}
+
+
+_REF_KEYS = {"msg", "args"}
+
+
+def is_msg_ref(value: Any) -> bool:
+    return (
+        isinstance(value, dict) and isinstance(value.get("msg"), str) and value.keys() <= _REF_KEYS
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,168 @@
+"""Semantic checks of schema-valid flow files, and the message ids they use.
+
+The schema says what a file may look like; these checks say whether the files
+make sense together: unique ids, references to flows and slots that exist,
+choices where a slot needs them, and message ids that exist in every locale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from dialogs.flowset import DEFAULT_ERRORS, ENGINE_MESSAGES
+from dialogs.loader import FlowDoc, JsonPath, Problem
+
+_CHOICE_TYPES = ("choice", "yes_no")
+
+
+def semantic_problems(docs: Sequence[FlowDoc]) -> list[Problem]:
+    problems = _unique_across(docs)
+    flows = {d.data["id"]: d.data for d in docs}
+    for doc in docs:
+        problems += _slot_problems(doc)
+        problems += _reference_problems(doc, flows)
+        problems += _action_problems(doc)
+    return problems
+
+
+def _unique_across(docs: Sequence[FlowDoc]) -> list[Problem]:
+    """Flow ids, intents and commands belong to one flow each."""
+    problems: list[Problem] = []
+    owners: dict[tuple[str, str], str] = {}
+    for doc in docs:
+        claims = [("id", doc.data["id"], ("id",))]
+        for kind in ("intents", "commands"):
+            claims += [(kind, v, (kind, i)) for i, v in enumerate(doc.data.get(kind) or ())]
+        for kind, value, path in claims:
+            owner = owners.setdefault((kind, value), doc.source)
+            if owner != doc.source:
+                what = "flow id" if kind == "id" else kind[:-1]
+                problems.append(doc.problem(path, f"duplicate {what} {value!r} (also in {owner})"))
+    return problems
+
+
+def _slot_problems(doc: FlowDoc) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, slot in enumerate(doc.data.get("slots") or ()):
+        at: JsonPath = ("slots", i)
+        if slot["id"] in seen:
+            problems.append(doc.problem((*at, "id"), f"duplicate slot id {slot['id']!r}"))
+        seen.add(slot["id"])
+        problems += _slot_shape(doc, at, slot)
+    if doc.data.get("confirm") and not any(s.get("label") for s in doc.data.get("slots") or ()):
+        problems.append(doc.problem(("confirm",), "confirm needs slots with a `label` to edit"))
+    return problems
+
+
+def _slot_shape(doc: FlowDoc, at: JsonPath, slot: Mapping[str, Any]) -> list[Problem]:
+    problems = []
+    kind = slot["type"]
+    if kind == "choice" and not slot.get("choices"):
+        problems.append(doc.problem(at, f"slot {slot['id']!r}: a choice slot needs `choices`"))
+    if kind != "choice" and slot.get("choices"):
+        problems.append(
+            doc.problem((*at, "choices"), f"slot {slot['id']!r}: only choice slots have choices")
+        )
+    ids = [c["id"] for c in slot.get("choices") or ()]
+    for dup in sorted({c for c in ids if ids.count(c) > 1}):
+        problems.append(doc.problem((*at, "choices"), f"duplicate choice id {dup!r}"))
+    if slot.get("min_length", 1) > slot.get("max_length", 10**9):
+        problems.append(doc.problem((*at, "min_length"), "min_length is above max_length"))
+    for reason in slot.get("errors") or {}:
+        if reason not in DEFAULT_ERRORS[kind]:
+            problems.append(
+                doc.problem((*at, "errors", reason), f"a {kind} slot never fails with {reason!r}")
+            )
+    return problems
+
+
+def _reference_problems(doc: FlowDoc, flows: Mapping[str, Any]) -> list[Problem]:
+    """`flow:` choice ids, `start:`, `{slot: }` and `{label_of: }` point at things that exist."""
+    problems = []
+    slots = {s["id"] for s in doc.data.get("slots") or ()}
+    for path, node in _nodes(doc.data):
+        if path and path[-1] == "id" and isinstance(node, str) and node.startswith("flow:"):
+            target = node[len("flow:") :].partition("?")[0]
+            if target not in flows:
+                problems.append(doc.problem(path, f"choice {node!r}: unknown flow {target!r}"))
+        if isinstance(node, Mapping):
+            problems += _node_references(doc, path, node, flows, slots)
+    return problems
+
+
+def _node_references(
+    doc: FlowDoc, path: JsonPath, node: Mapping[str, Any], flows: Mapping[str, Any], slots: set
+) -> list[Problem]:
+    problems = []
+    if "start" in node and node["start"] not in flows:
+        problems.append(doc.problem((*path, "start"), f"unknown flow {node['start']!r}"))
+    if set(node) == {"slot"} and node["slot"] not in slots:
+        problems.append(doc.problem((*path, "slot"), f"unknown slot {node['slot']!r}"))
+    if "label_of" in node and "value" in node:
+        flow_id, _, slot_id = node["label_of"].partition(".")
+        target = next(
+            (s for s in (flows.get(flow_id) or {}).get("slots") or () if s["id"] == slot_id), None
+        )
+        if target is None or target["type"] != "choice":
+            problems.append(
+                doc.problem((*path, "label_of"), f"{node['label_of']!r} is not a choice slot")
+            )
+    return problems
+
+
+def _action_problems(doc: FlowDoc) -> list[Problem]:
+    problems = []
+    for path, node in _nodes(doc.data):
+        awaited = isinstance(node, Mapping) and "effect" in node and node.get("awaits")
+        if isinstance(node, Mapping) and "effect" in node and node.get("on_result") and not awaited:
+            problems.append(doc.problem((*path, "on_result"), "on_result needs `awaits: true`"))
+    return problems
+
+
+def _nodes(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+    yield path, data
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            yield from _nodes(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _nodes(value, (*path, i))
+
+
+# ---------------------------------------------------------------- message ids
+
+_MESSAGE_KEYS = ("ask", "label", "say", "message")
+
+
+def used_messages(doc: FlowDoc) -> Iterator[tuple[JsonPath, str]]:
+    """Every message id a flow file names, with where it names it."""
+    for path, node in _nodes(doc.data):
+        if not path or not isinstance(node, str):
+            continue
+        parent = path[-2] if len(path) > 1 else None
+        if parent in ("args", "when"):
+            continue
+        if path[-1] in _MESSAGE_KEYS or parent in ("errors", "messages"):
+            yield path, node
+    for i, slot in enumerate(doc.data.get("slots") or ()):
+        for reason, key in DEFAULT_ERRORS[slot["type"]].items():
+            if reason not in (slot.get("errors") or {}):
+                yield ("slots", i, "type"), key
+
+
+def message_problems(docs: Sequence[FlowDoc], messages: Mapping[str, set[str]]) -> list[Problem]:
+    """Each message id used (by a flow or by the engine) missing from a locale."""
+    problems = []
+    for doc in docs:
+        for path, key in used_messages(doc):
+            problems += [
+                doc.problem(path, f"message {key!r} is missing in locales/{lang}")
+                for lang, ids in sorted(messages.items())
+                if key not in ids
+            ]
+    for lang, ids in sorted(messages.items()):
+        for key in sorted(ENGINE_MESSAGES - ids):
+            problems.append(Problem(f"locales/{lang}", 1, f"engine message {key!r} is missing"))
+    return problems

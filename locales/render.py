@@ -1,0 +1,127 @@
+"""The renderer: message ids + arguments -> text in the person's language, via Fluent.
+
+Files are `locales/<lang>/*.ftl`, one `FluentBundle` per language. A message
+missing in a language falls back to English only as a last resort, and says
+so in the log. Plurals follow CLDR through Fluent selectors (Arabic has six
+forms: zero, one, two, few, many, other).
+
+An argument value shaped like `{"msg": id, "args": {...}}` (see
+`dialogs.model.msg_ref`) is itself a message, rendered first in the same
+language: that is how "Status: { $status }" shows a translated status.
+
+Bidi isolation (`use_isolating`): Fluent can wrap every placeable in FSI/PDI
+marks (U+2068/U+2069). In Arabic, Urdu and Persian text the placeables are
+often left-to-right (ticket numbers like MK-1234566, phone numbers, dates);
+without isolation the neighbouring punctuation and digits get reordered and a
+ticket number can appear scrambled. Telegram and WhatsApp render the marks
+invisibly. In English and Indonesian there is nothing to isolate, and the marks
+only get in the way (console output, copy-pasting a ticket number, tests), so
+isolation is on for right-to-left languages only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import FluentParser, ast
+
+log = logging.getLogger(__name__)
+
+LOCALES_DIR = Path(__file__).resolve().parent
+FALLBACK = "en"
+RTL_LANGUAGES = frozenset({"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb"})
+
+
+def is_rtl(lang: str) -> bool:
+    return lang.split("-")[0].lower() in RTL_LANGUAGES
+
+
+def languages(locales_dir: Path = LOCALES_DIR) -> list[str]:
+    """Every language folder that holds at least one .ftl file."""
+    return sorted(p.name for p in locales_dir.iterdir() if p.is_dir() and any(p.glob("*.ftl")))
+
+
+def message_ids(lang_dir: Path) -> set[str]:
+    """The message ids defined in one language folder (parsed, not executed)."""
+    ids: set[str] = set()
+    parser = FluentParser(with_spans=False)
+    for path in sorted(lang_dir.glob("*.ftl")):
+        resource = parser.parse(path.read_text(encoding="utf-8"))
+        ids.update(e.id.name for e in resource.body if isinstance(e, ast.Message))
+    return ids
+
+
+def missing_messages(locales_dir: Path = LOCALES_DIR) -> dict[str, set[str]]:
+    """For each language, the ids English has and it lacks."""
+    reference = message_ids(locales_dir / FALLBACK)
+    return {
+        lang: reference - message_ids(locales_dir / lang)
+        for lang in languages(locales_dir)
+        if lang != FALLBACK
+    }
+
+
+class Localizer:
+    """All bundles, loaded once; `render` is safe to call from any thread."""
+
+    def __init__(self, locales_dir: Path = LOCALES_DIR) -> None:
+        self.locales_dir = locales_dir
+        self._bundles = {lang: self._load(lang) for lang in languages(locales_dir)}
+
+    def _load(self, lang: str) -> FluentBundle:
+        bundle = FluentBundle([lang], use_isolating=is_rtl(lang))
+        for path in sorted((self.locales_dir / lang).glob("*.ftl")):
+            bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+        return bundle
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self._bundles)
+
+    def has(self, lang: str, key: str) -> bool:
+        bundle = self._bundles.get(lang)
+        return bundle is not None and bundle.has_message(key)
+
+    def render(self, lang: str, key: str, args: Mapping[str, Any] | None = None) -> str:
+        """The text of `key` in `lang`, English as a last resort, the id itself if all fails."""
+        for candidate in (lang, FALLBACK):
+            if self.has(candidate, key):
+                if candidate != lang:
+                    log.warning("message %r missing in %r; using %r", key, lang, candidate)
+                return self._format(candidate, key, args or {})
+        log.error("message %r missing in every language", key)
+        return key
+
+    def labels(self, lang: str) -> Callable[[str, Mapping[str, Any]], str]:
+        """A label resolver for the dialog engine (`Context.labels`)."""
+        return lambda key, args: self.render(lang, key, args)
+
+    def _format(self, lang: str, key: str, args: Mapping[str, Any]) -> str:
+        bundle = self._bundles[lang]
+        message = bundle.get_message(key)
+        if message.value is None:
+            log.error("message %r in %r has no value", key, lang)
+            return key
+        text, errors = bundle.format_pattern(message.value, self._args(lang, args))
+        for err in errors:
+            log.warning("message %r in %r: %s", key, lang, err)
+        return text  # type: ignore[no-any-return]
+
+    def _args(self, lang: str, args: Mapping[str, Any]) -> dict[str, Any]:
+        return {name: self._arg(lang, value) for name, value in args.items()}
+
+    def _arg(self, lang: str, value: Any) -> Any:
+        if isinstance(value, Mapping) and isinstance(value.get("msg"), str):
+            return self.render(lang, value["msg"], value.get("args") or {})
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return str(value).lower()
+        if isinstance(value, (str, int, float, datetime, date)):
+            return value
+        return str(value)
