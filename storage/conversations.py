@@ -186,6 +186,7 @@ def save_conversation(
     Raises `ConversationConflict` if another transaction saved this
     conversation since it was read (only possible without `lock_conversation`).
     """
+    read_version, conversation_id = conversation.version, conversation.id
     conversation.state = copy.deepcopy(state)
     if handed_off is not None:
         conversation.handed_off = handed_off
@@ -194,6 +195,6 @@ def save_conversation(
         session.flush()
     except StaleDataError as exc:
         raise ConversationConflict(
-            f"conversation {conversation.id} was changed by someone else since it was read "
-            f"(had version {conversation.version}); read it again and retry"
+            f"conversation {conversation_id} was changed by someone else since it was read "
+            f"(at version {read_version}); read it again and retry"
         ) from exc

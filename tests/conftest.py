@@ -5,15 +5,20 @@ Database fixtures (the same test runs once per database, as `[sqlite]` and `[pos
 - `db_url`: the URL (a plain string) of an empty database migrated to the newest
   schema, private to this test. Parametrised over "sqlite" and "postgres".
   SQLite: a file in the test's tmp dir (copied from one migrated once per session).
-  PostgreSQL: a fresh schema in the database named by LABBAIK_TEST_PG_URL
+  PostgreSQL: a schema of its own in the database named by LABBAIK_TEST_PG_URL
   (default postgresql+psycopg://postgres@127.0.0.1:5432/labbaik_test), selected
-  through the URL (`?options=-csearch_path=<schema>`), so the URL works anywhere a
-  database URL does (Database(url), LABBAIK_DATABASE_URL of a subprocess, ...);
-  the schema is dropped afterwards. Tests on PostgreSQL carry the `postgres` mark.
+  through the URL (`?options=-csearch_path=<schema>&application_name=<schema>`), so
+  the URL works anywhere a database URL does (Database(url), LABBAIK_DATABASE_URL
+  of a subprocess, ...). One migrated schema serves the whole test process: after
+  each test its connections are closed and every table emptied (ids restart at 1);
+  it is dropped at the end. So: do not change the schema itself in a `db_url`
+  test (use `blank_db_url`), and do not keep connections across tests.
+  Tests on PostgreSQL carry the `postgres` mark.
 - `database`: a `storage.db.Database` on `db_url`, disposed afterwards.
 - `sqlite_url` / `sqlite_database`: the same on SQLite only, for tests that do not
   need both databases.
-- `blank_db_url`: like `db_url` but not migrated (for migration tests).
+- `blank_db_url`: like `db_url` but not migrated, a fresh schema or file each time
+  (for migration tests).
 
 When PostgreSQL does not answer, the postgres variants are skipped with the
 reason, or fail when LABBAIK_REQUIRE_SERVICES=1 (as `make test` sets).
@@ -91,6 +96,13 @@ def _pg_admin(pg_server_url: str) -> Iterator[psycopg.Connection]:
         yield conn
 
 
+def _pg_disconnect(admin: psycopg.Connection, schema: str) -> None:
+    admin.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+        (schema,),
+    )
+
+
 def _pg_schema(admin: psycopg.Connection, server_url: str, migrate: bool) -> Iterator[str]:
     schema = f"test_{os.getpid()}_{uuid.uuid4().hex[:10]}"
     admin.execute(f'CREATE SCHEMA "{schema}"')
@@ -100,11 +112,32 @@ def _pg_schema(admin: psycopg.Connection, server_url: str, migrate: bool) -> Ite
             upgrade(url)
         yield url
     finally:
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
-            (schema,),
-        )
+        _pg_disconnect(admin, schema)
         admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def _pg_migrated_schema(_pg_admin: psycopg.Connection, pg_server_url: str) -> Iterator[str]:
+    """One migrated schema per test process, emptied after every test (much faster than
+    migrating a new schema each time)."""
+    yield from _pg_schema(_pg_admin, pg_server_url, migrate=True)
+
+
+def _pg_empty(admin: psycopg.Connection, url: str) -> None:
+    """Delete every row (ids restart at 1), keeping the schema and its Alembic version."""
+    schema = make_url(url).query["application_name"]
+    assert isinstance(schema, str)
+    _pg_disconnect(admin, schema)
+    tables = [
+        row[0]
+        for row in admin.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename <> %s",
+            (schema, "alembic_version"),
+        )
+    ]
+    if tables:
+        names = ", ".join(f'"{schema}"."{t}"' for t in tables)
+        admin.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
 
 
 def _isolated_url(request: pytest.FixtureRequest, tmp_path: Path, migrate: bool) -> Iterator[str]:
@@ -112,8 +145,15 @@ def _isolated_url(request: pytest.FixtureRequest, tmp_path: Path, migrate: bool)
         template = request.getfixturevalue("_migrated_sqlite_template") if migrate else None
         yield _sqlite(tmp_path, template)
         return
-    server_url = request.getfixturevalue("pg_server_url")
-    yield from _pg_schema(request.getfixturevalue("_pg_admin"), server_url, migrate)
+    admin = request.getfixturevalue("_pg_admin")
+    if not migrate:
+        yield from _pg_schema(admin, request.getfixturevalue("pg_server_url"), migrate=False)
+        return
+    url = request.getfixturevalue("_pg_migrated_schema")
+    try:
+        yield url
+    finally:
+        _pg_empty(admin, url)
 
 
 @pytest.fixture(params=DATABASES)
