@@ -1,0 +1,80 @@
+"""`labbaik dialogs validate`: check every flow file and every message id they use.
+
+Checks each `*.yaml` flow against the JSON Schema and the semantic rules
+(dialogs/checks.py), parses every `locales/<lang>/*.ftl`, and checks that every
+message id the flows and the engine use exists in every language folder.
+Prints `path:line: what is wrong` per problem and exits 1, or prints a
+one-line summary and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from fluent.syntax import FluentParser, ast
+
+from dialogs.loader import DEFAULT_FLOWS_DIR, DialogError, Problem, load_flows
+from locales.render import LOCALES_DIR, languages, message_ids
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def ftl_problems(locales_dir: Path) -> list[Problem]:
+    """Fluent syntax errors, each at its file and line."""
+    problems = []
+    parser = FluentParser(with_spans=True)
+    for path in sorted(locales_dir.glob("*/*.ftl")):
+        text = path.read_text(encoding="utf-8")
+        for entry in parser.parse(text).body:
+            if isinstance(entry, ast.Junk):
+                for note in entry.annotations:
+                    offset = note.span.start if note.span else entry.span.start
+                    line = text.count("\n", 0, offset) + 1
+                    problems.append(Problem(_shown(path), line, f"Fluent: {note.message}"))
+    return problems
+
+
+def validate(flows_dir: Path, locales_dir: Path) -> tuple[list[Problem], str]:
+    """Every problem, and the summary line when there are none."""
+    problems = ftl_problems(locales_dir)
+    langs = languages(locales_dir)
+    if not langs:
+        problems.append(Problem(_shown(locales_dir), 1, "no language folders with .ftl files"))
+    messages = {lang: message_ids(locales_dir / lang) for lang in langs}
+    try:
+        flows = load_flows(flows_dir, messages=messages)
+    except DialogError as exc:
+        return problems + list(exc.problems), ""
+    summary = (
+        f"{len(flows.flows)} flows in {_shown(flows_dir)} OK; "
+        f"messages present in {len(langs)} languages ({', '.join(langs)})"
+    )
+    return problems, summary
+
+
+def main(args: argparse.Namespace) -> int:
+    flows_dir = Path(getattr(args, "flows", None) or DEFAULT_FLOWS_DIR)
+    locales_dir = Path(getattr(args, "locales", None) or LOCALES_DIR)
+    problems, summary = validate(flows_dir, locales_dir)
+    for problem in problems:
+        print(_relative(problem))
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print(summary)
+    return 0
+
+
+def _relative(problem: Problem) -> Problem:
+    source = problem.source
+    if os.path.isabs(source):
+        source = _shown(Path(source))
+    return Problem(source, problem.line, problem.message)
