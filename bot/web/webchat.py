@@ -40,11 +40,7 @@ STATIC_DIR = WEB_DIR / "static" / "webchat"
 PAGE = Template((WEB_DIR / "templates" / "chat.html").read_text(encoding="utf-8"))
 JSON_BODY_LIMIT = 16 * 1024
 HISTORY_LIMIT = 200
-_MEDIA_ERRORS = {
-    "too_large": (413, "media-too-large"),
-    "wrong_type": (415, "media-wrong-type"),
-    "empty": (400, "media-unreadable"),
-}
+_MEDIA_STATUS = {"too_large": 413, "wrong_type": 415, "empty": 400}
 _NO_STORE = {"cache-control": "no-store"}
 
 
@@ -104,7 +100,7 @@ class WebChat:
             self.languages,
             self.settings.default_language,
         )
-        texts = self.page_texts.page_strings(lang)
+        texts = self._page_strings(lang)
         body = PAGE.substitute(
             lang=lang,
             dir="rtl" if strings.is_rtl(lang) else "ltr",
@@ -112,6 +108,7 @@ class WebChat:
                 json.dumps(self.page_texts.language_names(self.languages), ensure_ascii=False)
             ),
             strings=html.escape(json.dumps(texts, ensure_ascii=False)),
+            max_bytes=self.runtime.media.max_bytes,
             **{key.replace("-", "_"): html.escape(value) for key, value in texts.items()},
         )
         return HTMLResponse(body, headers={"cache-control": "no-cache", "vary": "Accept-Language"})
@@ -124,10 +121,22 @@ class WebChat:
             {
                 "lang": lang,
                 "rtl": strings.is_rtl(lang),
-                "strings": self.page_texts.page_strings(lang),
+                "strings": self._page_strings(lang),
             },
             headers={"cache-control": "no-cache"},
         )
+
+    def _page_strings(self, lang: str) -> dict[str, str]:
+        """The page's words, plus the photo errors it shows before uploading anything."""
+        megabytes = _megabytes(self.runtime.media.max_bytes)
+        return {
+            **self.page_texts.page_strings(lang),
+            "error-too-large": self.page_texts.render(
+                lang, "media-too-large", {"megabytes": megabytes}
+            ),
+            "error-wrong-type": self.page_texts.render(lang, "media-wrong-type"),
+            "error-empty": self.page_texts.render(lang, "media-unreadable"),
+        }
 
     async def message(self, request: Request) -> Response:
         try:
@@ -197,10 +206,8 @@ class WebChat:
         return _error(400, code, detail)
 
     def _media_rejected(self, exc: MediaRejected, lang: str) -> Response:
-        status, key = _MEDIA_ERRORS.get(exc.reason, (400, "media-unreadable"))
+        status = _MEDIA_STATUS.get(exc.reason, 400)
         self.metrics.count_rejected(adapter.CHANNEL, f"media_{exc.reason}")
         log.info("webchat photo rejected: %s", exc.reason)
-        text = self.page_texts.render(
-            lang, key, {"megabytes": _megabytes(self.runtime.media.max_bytes)}
-        )
+        text = self._page_strings(lang)[f"error-{exc.reason.replace('_', '-')}"]
         return _error(status, exc.reason, text)

@@ -23,12 +23,14 @@
   const photoButton = $("photo-button");
   const langSelect = $("lang-select");
   const languages = JSON.parse(app.dataset.languages);
+  const maxBytes = Number(app.dataset.maxBytes);
 
   const state = {
     clientId: loadClientId(),
     lang: app.dataset.lang,
     strings: readRenderedStrings(),
     queue: Promise.resolve(),
+    pending: 0,
   };
 
   // ---- identity -------------------------------------------------------------
@@ -185,23 +187,32 @@
     }
   }
 
+  const MEDIA_ERRORS = { too_large: "error-too-large", wrong_type: "error-wrong-type", empty: "error-empty" };
+
   async function errorText(response) {
     try {
       const body = await response.json();
-      if (body.error === "too_large" || body.error === "wrong_type" || body.error === "empty") {
-        return body.message;
-      }
+      if (MEDIA_ERRORS[body.error]) return t(MEDIA_ERRORS[body.error]);
     } catch (_) { /* not JSON */ }
     return response.status >= 500 ? t("error-server") : t("error-bad-request");
   }
 
+  // data-pending counts messages not yet answered (tests and styles can wait on it)
+  function setPending(delta) {
+    state.pending += delta;
+    app.dataset.pending = String(state.pending);
+  }
+
   function enqueue(task) {
-    state.queue = state.queue.then(task, task);
+    setPending(1);
+    const run = () => task().finally(() => setPending(-1));
+    state.queue = state.queue.then(run, run);
     return state.queue;
   }
 
   async function deliver(echo, request) {
     showNotice("");
+    $("welcome").hidden = true;
     const bubble = echo ? addBubble("user", echo, { pending: true }) : null;
     try {
       const response = await request();
@@ -211,11 +222,14 @@
         return;
       }
       if (bubble) bubble.classList.remove("pending");
-      await showReplies((await response.json()).replies);
+      const { replies } = await response.json();
+      await showReplies(replies);
+      return replies;
     } catch (_) {
       if (bubble) bubble.remove();
       showNotice(t("error-network"));
     }
+    return [];
   }
 
   function send(fields, echo) {
@@ -246,11 +260,13 @@
     return (await response.json()).messages;
   }
 
-  function showHistory(messages) {
+  async function showHistory(messages) {
     messages.forEach((m) => {
       if (m.from === "bot") showReply(m, { interactive: false });
       else addBubble("user", m.text || t(m.kind === "location" ? "location-shared" : "photo-sent"));
     });
+    const spoken = messages.filter((m) => m.from === "bot" && m.lang).pop();
+    if (spoken && spoken.lang !== state.lang) await setLanguage(spoken.lang);
     const last = messages[messages.length - 1];
     if (last && last.from === "bot") {
       const open = log.querySelectorAll(".msg.bot:last-child .choice");
@@ -272,9 +288,16 @@
 
   function onShareLocation() {
     if (!navigator.geolocation) { showNotice(t("error-location-unavailable")); return; }
+    setPending(1); // finding the position counts as a message on its way
     navigator.geolocation.getCurrentPosition(
-      (pos) => send({ location: { lat: pos.coords.latitude, lon: pos.coords.longitude } }, t("location-shared")),
-      (err) => showNotice(t(err.code === 1 ? "error-location-denied" : "error-location-unavailable")),
+      (pos) => {
+        send({ location: { lat: pos.coords.latitude, lon: pos.coords.longitude } }, t("location-shared"));
+        setPending(-1);
+      },
+      (err) => {
+        setPending(-1);
+        showNotice(t(err.code === 1 ? "error-location-denied" : "error-location-unavailable"));
+      },
       { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 },
     );
   }
@@ -282,7 +305,9 @@
   function onPhoto() {
     const file = photoInput.files && photoInput.files[0];
     photoInput.value = "";
-    if (file) sendPhoto(file);
+    if (!file) return;
+    if (file.size > maxBytes) { showNotice(t("error-too-large")); return; } // don't upload in vain
+    sendPhoto(file);
   }
 
   function offerLanguages() {
@@ -306,10 +331,19 @@
     if (suggested) suggested.focus();
   }
 
-  function onLanguagePicked() {
+  // The picker asks the bot to change language (as /language would) and answers
+  // its question at once when the bot offers the picked language as a button.
+  async function onLanguagePicked() {
     const lang = langSelect.value;
     $("welcome").hidden = true;
-    setLanguage(lang).then(() => send({ command: "language" }, null));
+    await setLanguage(lang);
+    const replies = await send({ command: "language" }, null);
+    const last = replies[replies.length - 1];
+    const offered = last && last.choices.find((c) => c.id === lang);
+    if (offered) {
+      disableChoices();
+      await send({ choice: offered.id }, offered.label);
+    }
   }
 
   async function start() {
@@ -321,7 +355,7 @@
     photoInput.addEventListener("change", onPhoto);
     langSelect.addEventListener("change", onLanguagePicked);
     const messages = await loadHistory().catch(() => []);
-    if (messages.length) showHistory(messages); else offerLanguages();
+    if (messages.length) await showHistory(messages); else offerLanguages();
     app.dataset.ready = "true";
   }
 
