@@ -30,20 +30,26 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.channels.base import ChannelSender, PermanentFailure, Reply, ReplyChoice, RetryLater
 from bot.config import OutboxSettings
-from bot.ratelimit import RateLimiter
+from bot.ratelimit import TELEGRAM_LIMITS, RateLimiter, RateLimits
 from storage import service as store
 from storage.db import Database
 from storage.models import OutboxItem
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 Render = Callable[[str, str, Mapping[str, Any]], str]  # (lang, key, args) -> text
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 15 * 60.0
+# Twilio's default throughput for a WhatsApp sender: 80 messages per second
+WHATSAPP_LIMITS = RateLimits(global_per_second=80.0)
+DEFAULT_LIMITS = {"telegram": TELEGRAM_LIMITS, "whatsapp": WHATSAPP_LIMITS}
 
 
 class Held(Exception):
@@ -88,6 +94,22 @@ class OutboxWorker:
         self._lease = lease_seconds
         self._batch = batch_size
         self._default_language = default_language
+
+    @classmethod
+    def from_runtime(cls, runtime: Runtime, senders: Mapping[str, ChannelSender]) -> OutboxWorker:
+        """The worker `labbaik run` starts: the runtime's database, texts and wake-up signal."""
+        limiters = {
+            name: RateLimiter(DEFAULT_LIMITS[name]) for name in senders if name in DEFAULT_LIMITS
+        }
+        return cls(
+            runtime.service.database,
+            senders,
+            limiters=limiters,
+            settings=runtime.settings.outbox,
+            render=runtime.service.render,
+            wakeup=runtime.outbox_wakeup,
+            default_language=runtime.settings.default_language,
+        )
 
     async def run(self, stop: asyncio.Event) -> None:
         """Send until `stop` is set; sleep between batches until woken or `poll_seconds` pass."""

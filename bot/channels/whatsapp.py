@@ -57,7 +57,7 @@ def enabled(settings: Settings) -> tuple[bool, str]:
     """Whether the WhatsApp webhook can run, and one line saying why (not)."""
     wa = settings.channels.whatsapp
     if not wa.enabled:
-        return False, "WhatsApp off: channels.whatsapp.enabled is false in config.yaml"
+        return False, "switched off in config.yaml (channels.whatsapp.enabled)"
     missing = [
         name
         for name, value in (
@@ -68,8 +68,8 @@ def enabled(settings: Settings) -> tuple[bool, str]:
         if not value
     ]
     if missing:
-        return False, f"WhatsApp off: {', '.join(missing)} not set"
-    return True, f"WhatsApp on: Twilio webhook at {webhook_url(settings)}"
+        return False, f"{', '.join(missing)} not set"
+    return True, f"Twilio webhook at {webhook_url(settings)}"
 
 
 def webhook_url(settings: Settings) -> str:

@@ -25,10 +25,10 @@ from twilio.rest import Client
 
 from bot.channels.base import PermanentFailure, Reply, RetryLater
 from bot.channels.whatsapp_text import render_body, split_body
-from bot.config import WhatsAppSettings
+from bot.config import Settings, WhatsAppSettings
 from bot.outbox import Held
 from storage import service as store
-from storage.db import Database
+from storage.db import Database, resolve_url
 
 LastInbound = Callable[[str], Awaitable[datetime | None]]  # user id -> their last message's time
 
@@ -86,17 +86,32 @@ class WhatsAppSender:
         self._clock = clock
         self._timeout = timeout_seconds
         self._local = threading.local()
+        # parts of a long reply Twilio already took, so a retry sends only the rest
+        self._sent_parts: dict[tuple[str, str, str], int] = {}
+
+    @classmethod
+    def from_settings(cls, settings: Settings, database: Database | None = None) -> WhatsAppSender:
+        """The sender `labbaik run` uses; the database tells it each person's 24-hour window."""
+        database = database or Database(resolve_url(settings.database.url, settings.root))
+        return cls(settings.channels.whatsapp, last_inbound=last_inbound_from(database))
 
     async def send(self, user_id: str, reply: Reply) -> str:
         if await self._outside_window(user_id):
             return await self._send_template(user_id, reply)
         try:
-            sid = ""
-            for part in split_body(render_body(reply)):
-                sid = await asyncio.to_thread(self._create, to=user_id, body=part)
-            return sid
+            return await self._send_parts(user_id, reply)
         except _OutsideWindow:
             return await self._send_template(user_id, reply)
+
+    async def _send_parts(self, user_id: str, reply: Reply) -> str:
+        progress = (user_id, reply.key, reply.text)
+        parts = split_body(render_body(reply))
+        sid = ""
+        for index in range(self._sent_parts.get(progress, 0), len(parts)):
+            sid = await asyncio.to_thread(self._create, to=user_id, body=parts[index])
+            self._sent_parts[progress] = index + 1
+        self._sent_parts.pop(progress, None)
+        return sid
 
     async def _outside_window(self, user_id: str) -> bool:
         if self._last_inbound is None:

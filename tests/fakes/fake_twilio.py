@@ -77,7 +77,7 @@ class FakeTwilio:
         self.auth_token = auth_token or secrets.token_hex(16)
         self.messages: list[dict[str, str]] = []
         self.media_fetches: list[str] = []
-        self._failures: list[Failure] = []
+        self._failures: list[Failure | None] = []  # None: let that request through
         self._stalls: list[Stall] = []
         self._media: dict[str, MediaFile] = {}
         self._lock = threading.Lock()
@@ -98,11 +98,14 @@ class FakeTwilio:
         code: int,
         *,
         times: int = 1,
+        after: int = 0,
         retry_after: str | None = None,
         message: str = "scripted failure",
     ) -> None:
+        """Fail `times` requests with this error, after letting `after` requests through."""
+        failure = Failure(status, code, message, retry_after)
         with self._lock:
-            self._failures.extend(Failure(status, code, message, retry_after) for _ in range(times))
+            self._failures.extend([None] * after + [failure] * times)
 
     def stall_next(self, point: StallPoint) -> Stall:
         stall = Stall(point)

@@ -219,6 +219,27 @@ async def test_long_replies_are_split_under_1600_characters(
     assert " ".join(bodies) == (sentence * 40).strip()
 
 
+async def test_a_retried_long_reply_sends_only_the_parts_twilio_did_not_take(
+    database: Database, fake_twilio: FakeTwilio, wall: WallClock
+) -> None:
+    user = new_user()
+    person_wrote(database, user, wall())
+    sentence = "The municipality has received your report and a team is on its way. "
+    item_id = queue_reply(database, user, sentence * 40)
+    fake_twilio.fail_next(500, 20500, after=1)  # part 1 accepted, part 2 hits an outage
+    worker = make_worker(database, fake_twilio, wall)
+
+    await worker.run_once()
+    assert len(fake_twilio.bodies_to(user)) == 1
+    assert row(database, item_id).status == "pending"
+
+    wall.advance(2)
+    await worker.run_once()
+    bodies = fake_twilio.bodies_to(user)
+    assert len(bodies) == 2 and " ".join(bodies) == (sentence * 40).strip()
+    assert row(database, item_id).status == "sent"
+
+
 async def test_case_status_notification_is_rendered_in_the_person_s_language(
     database: Database, fake_twilio: FakeTwilio, wall: WallClock
 ) -> None:

@@ -65,7 +65,4 @@ def test_enabled_needs_credentials_and_a_public_url() -> None:
     on, reason = enabled(load_settings(env={"PUBLIC_URL": "https://bot.example.org"}))
     assert not on and "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN" in reason
     off = load_settings(env=full, overrides={"channels.whatsapp.enabled": False})
-    assert enabled(off) == (
-        False,
-        "WhatsApp off: channels.whatsapp.enabled is false in config.yaml",
-    )
+    assert enabled(off) == (False, "switched off in config.yaml (channels.whatsapp.enabled)")
