@@ -39,7 +39,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 
 from bot.channels.base import PermanentFailure, Reply, RetryLater
 from bot.channels.telegram_inbound import to_inbound
-from bot.channels.telegram_render import Part, RenderError, render
+from bot.channels.telegram_render import Part, render
 from bot.config import Settings, TelegramSettings
 from bot.runtime import Runtime
 
@@ -230,10 +230,7 @@ class TelegramSender:
         return cls(build_bot(settings))
 
     async def send(self, user_id: str, reply: Reply) -> str:
-        try:
-            parts = render(reply)
-        except RenderError as exc:
-            raise PermanentFailure(str(exc)) from exc
+        parts = render(reply)
         progress = (user_id, reply.key, reply.text)
         done = self._sent_parts.get(progress, 0)
         message_id = ""

@@ -3,8 +3,9 @@
 `to_inbound` reads one PTB `Update`: text, location pins and venues, photos
 (the largest size, refused by its told size before any download, then
 downloaded through the Bot API and handed to the `MediaStore`), shared
-contacts, button presses (callback queries), the commands /start /help
-/language /status /cancel, and everything else as `unsupported` with its kind.
+contacts, button presses (callback queries), commands (/start /help /language
+/status /cancel and any other a flow declares; the engine answers unknown
+ones), and everything else as `unsupported` with its kind.
 The update_id is the message id: unique per bot, and the same on a
 redelivery, so the service handles a redelivered update once.
 
@@ -15,19 +16,23 @@ new messages and give `None`.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from typing import Any
 
-from telegram import CallbackQuery, Message, PhotoSize, Update, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, PhotoSize, Update, User
 from telegram.error import TelegramError
 
 from bot.channels.base import Inbound
+from bot.channels.telegram_render import DIGEST_PREFIX
 from bot.media import MediaRejected, MediaStore
 from dialogs.model import Location, Media
 
 log = logging.getLogger(__name__)
 
-COMMANDS = frozenset({"start", "help", "language", "status", "cancel"})
+# Telegram's command syntax; which commands exist is the flows' business
+# (/start /help /language /status /cancel and any a flow declares)
+_COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
 # attributes of a Message we cannot read, named as the service's `unsupported` kinds
 _UNSUPPORTED_KINDS = (
     "sticker",
@@ -71,7 +76,17 @@ def _base(update: Update, user: User | None) -> Inbound:
 def _from_callback(update: Update, query: CallbackQuery) -> Inbound | None:
     if update.effective_chat is None or not query.data:
         return None
-    return replace(_base(update, query.from_user), choice=query.data)
+    base = _base(update, query.from_user)
+    if query.data.startswith(DIGEST_PREFIX):  # a long choice id: answer with the label
+        label = _pressed_label(query)
+        return replace(base, text=label) if label else replace(base, choice=query.data)
+    return replace(base, choice=query.data)
+
+
+def _pressed_label(query: CallbackQuery) -> str | None:
+    markup = getattr(query.message, "reply_markup", None)
+    rows = markup.inline_keyboard if isinstance(markup, InlineKeyboardMarkup) else ()
+    return next((b.text for row in rows for b in row if b.callback_data == query.data), None)
 
 
 async def _content(message: Message, media: MediaStore) -> dict[str, Any]:
@@ -94,12 +109,11 @@ async def _content(message: Message, media: MediaStore) -> dict[str, Any]:
 
 def _text_or_command(text: str) -> dict[str, Any]:
     """'/status MK-1234566' -> command 'status', text 'MK-1234566'."""
-    if text.startswith("/"):
-        head, _, rest = text[1:].partition(" ")
-        name = head.split("@", 1)[0].lower()
-        if name in COMMANDS:
-            return {"command": name, "text": rest.strip() or None}
-    return {"text": text}
+    match = _COMMAND.fullmatch(text.strip())
+    if match is None:
+        return {"text": text}
+    rest = (match.group(2) or "").strip()
+    return {"command": match.group(1).lower(), "text": rest or None}
 
 
 def _area(size: PhotoSize) -> int:

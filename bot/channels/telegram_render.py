@@ -3,13 +3,17 @@
 A reply longer than Telegram's 4096-character limit is split on sentence
 boundaries ('.', '!', '?', Arabic '؟', Urdu '۔', line breaks), so no part
 ends mid-sentence when it can be helped. Choices become an inline keyboard
-whose callback data is the choice id; a reply that expects a location gets a
-reply keyboard with a "share location" button instead (a message carries one
-keyboard), with the choices as plain buttons that answer with their label.
+whose callback data is the choice id; an id longer than Telegram's 64 bytes
+travels as a digest, and a press on it comes back as the button's label
+(which the dialog engine matches like a typed label). A reply that expects a
+location gets a reply keyboard with a "share location" button instead (a
+message carries one keyboard), with the choices as plain buttons that answer
+with their label.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -25,6 +29,7 @@ from bot.channels.base import Reply
 
 TEXT_LIMIT = 4096  # Telegram counts UTF-16 code units
 CALLBACK_DATA_LIMIT = 64  # bytes
+DIGEST_PREFIX = "~"  # callback data standing for a choice id too long to carry
 LOCATION_BUTTON = "📍"  # language-neutral label of the "share my location" button
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
@@ -42,10 +47,6 @@ _BREAKS = (
 class Part:
     text: str
     markup: Markup | None = None
-
-
-class RenderError(ValueError):
-    """The reply cannot be shown on Telegram as it is (a flow or locale bug)."""
 
 
 def _utf16_len(text: str) -> int:
@@ -91,12 +92,17 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     return parts
 
 
+def callback_data(choice_id: str) -> str:
+    """The choice id itself when it fits in 64 bytes, else a digest of it."""
+    if len(choice_id.encode()) <= CALLBACK_DATA_LIMIT and not choice_id.startswith(DIGEST_PREFIX):
+        return choice_id
+    return DIGEST_PREFIX + hashlib.sha256(choice_id.encode()).hexdigest()[:40]
+
+
 def _inline_keyboard(reply: Reply) -> InlineKeyboardMarkup:
-    rows = []
-    for choice in reply.choices:
-        if len(choice.id.encode()) > CALLBACK_DATA_LIMIT:
-            raise RenderError(f"choice id {choice.id[:20]!r}... exceeds 64 bytes")
-        rows.append([InlineKeyboardButton(choice.label, callback_data=choice.id)])
+    rows = [
+        [InlineKeyboardButton(c.label, callback_data=callback_data(c.id))] for c in reply.choices
+    ]
     return InlineKeyboardMarkup(rows)
 
 

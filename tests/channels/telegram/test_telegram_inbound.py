@@ -17,6 +17,7 @@ from telegram import Bot, Update
 from telegram_testkit import TOKEN, stored_media_files
 
 from bot.channels.telegram_inbound import to_inbound
+from bot.channels.telegram_render import callback_data
 from bot.media import MediaStore
 from dialogs.model import Location
 
@@ -69,12 +70,21 @@ async def test_commands(
     assert (inbound.command, inbound.text) == (command, rest)
 
 
-async def test_an_unknown_command_is_just_text(
+async def test_any_command_goes_to_the_flows(
     payload: Payload, bot: Bot, media_store: MediaStore
 ) -> None:
-    inbound = await convert(payload("command_start", text="/weather"), bot, media_store)
+    inbound = await convert(payload("command_start", text="/services"), bot, media_store)
     assert inbound is not None
-    assert (inbound.command, inbound.text) == (None, "/weather")
+    assert (inbound.command, inbound.text) == ("services", None)
+
+
+@pytest.mark.parametrize("text", ["/", "/ hello", "/path/to/thing", "a /start"])
+async def test_text_that_only_looks_like_a_command(
+    payload: Payload, bot: Bot, media_store: MediaStore, text: str
+) -> None:
+    inbound = await convert(payload("command_start", text=text), bot, media_store)
+    assert inbound is not None
+    assert (inbound.command, inbound.text) == (None, text)
 
 
 async def test_location_pin(payload: Payload, bot: Bot, media_store: MediaStore) -> None:
@@ -107,6 +117,22 @@ async def test_button_press_is_a_choice(
     assert inbound.user_id == "5127364490"
     assert inbound.message_id == "861204008"
     assert inbound.locale_hint == "ur"
+
+
+async def test_a_long_choice_id_comes_back_as_its_label(
+    payload: Payload, bot: Bot, media_store: MediaStore
+) -> None:
+    long_id = "flow:services_kb_feedback?helpful=no&entry=engineering_office_categories"
+    data = payload("callback_query", data=callback_data(long_id))
+    data["callback_query"]["message"]["reply_markup"] = {
+        "inline_keyboard": [
+            [{"text": "نعم", "callback_data": "yes"}],
+            [{"text": "لم تفدني", "callback_data": callback_data(long_id)}],
+        ]
+    }
+    inbound = await convert(data, bot, media_store)
+    assert inbound is not None
+    assert (inbound.choice, inbound.text) == (None, "لم تفدني")
 
 
 @pytest.mark.parametrize("kind", ["sticker", "voice", "poll"])

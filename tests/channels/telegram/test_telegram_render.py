@@ -9,7 +9,7 @@ from bot.channels.base import Reply, ReplyChoice
 from bot.channels.telegram_render import (
     LOCATION_BUTTON,
     TEXT_LIMIT,
-    RenderError,
+    callback_data,
     markup_for,
     render,
     split_text,
@@ -110,9 +110,14 @@ def test_a_plain_reply_removes_a_reply_keyboard_left_from_before() -> None:
     assert isinstance(markup_for(reply()), ReplyKeyboardRemove)
 
 
-def test_a_too_long_choice_id_is_refused() -> None:
-    with pytest.raises(RenderError):
-        markup_for(reply(choices=(ReplyChoice("ب" * 33, "label"),)))  # 66 bytes
+def test_a_choice_id_over_64_bytes_travels_as_a_digest() -> None:
+    long_id = "ب" * 33  # 66 bytes
+    markup = markup_for(reply(choices=(ReplyChoice(long_id, "label"),)))
+    assert isinstance(markup, InlineKeyboardMarkup)
+    data = markup.inline_keyboard[0][0].callback_data
+    assert isinstance(data, str) and len(data.encode()) <= 64
+    assert data == callback_data(long_id) != callback_data("ب" * 34)
+    assert callback_data("ب" * 32) == "ب" * 32  # 64 bytes fit
 
 
 def test_keyboard_rides_on_the_last_part_only() -> None:

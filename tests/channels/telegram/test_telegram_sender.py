@@ -122,11 +122,3 @@ async def test_a_server_error_is_retried_later(
     fake_telegram.fail_next("sendMessage", 502, description="Bad Gateway")
     with pytest.raises(RetryLater):
         await sender.send(CHAT, reply())
-
-
-async def test_a_choice_id_telegram_cannot_carry_is_permanent(
-    sender: TelegramSender, fake_telegram: FakeTelegram
-) -> None:
-    with pytest.raises(PermanentFailure):
-        await sender.send(CHAT, reply(choices=(ReplyChoice("x" * 65, "X"),)))
-    assert fake_telegram.sent() == []
