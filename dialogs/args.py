@@ -3,7 +3,7 @@
 An `args:` value in a flow file is one of:
 
 - a literal (`42`, `"MK"`), or `"$name"`: the value of `name` from the scope
-  (the current list item, then the last effect result, then the slots, then
+  (the current list item, then the effect results of this flow, then the slots, then
   the constants the service passes in, such as `$hotline`);
 - `{slot: name}`: the slot's answer ready to show (a choice's label, "Pin on
   the map", "Photo attached", "(not given)");

@@ -31,7 +31,7 @@ def _unique_across(docs: Sequence[FlowDoc]) -> list[Problem]:
     problems: list[Problem] = []
     owners: dict[tuple[str, str], str] = {}
     for doc in docs:
-        claims = [("id", doc.data["id"], ("id",))]
+        claims: list[tuple[str, Any, JsonPath]] = [("id", doc.data["id"], ("id",))]
         for kind in ("intents", "commands"):
             claims += [(kind, v, (kind, i)) for i, v in enumerate(doc.data.get(kind) or ())]
         for kind, value, path in claims:

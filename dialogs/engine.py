@@ -78,7 +78,7 @@ def new_state() -> dict[str, Any]:
         "editing": False,  # re-answering one field from the summary
         "choices": [],  # the choices last shown: [{"id", "key", "args"}], in order
         "await": None,  # {"effect": name, "path": [...]} while waiting for a result
-        "data": {},  # the last effect result, for message arguments
+        "data": {},  # effect results of this flow, merged, for message arguments
         "misses": 0,  # messages in a row we did not understand
         "seen": None,  # ISO time of the last step
     }
@@ -535,7 +535,9 @@ def _ask(t: _Turn, slot: SlotSpec, failure: Failure | None = None) -> None:
     if failure is not None:
         t.say(slot.error(failure.reason), {**_error_args(t), **failure.args})
     t.state.update(at="slot", slot=slot.id)
-    choices = [{"id": c.id, "key": c.label, "args": t.args(c.args)} for c in slot.choices]
+    choices: list[Mapping[str, Any]] = [
+        {"id": c.id, "key": c.label, "args": t.args(c.args)} for c in slot.choices
+    ]
     if slot.type == "yes_no":
         choices = [{"id": "yes", "key": "choice-yes"}, {"id": "no", "key": "choice-no"}]
     choices += [{"id": b.id, "key": b.label, "args": t.args(b.args)} for b in slot.buttons]
@@ -686,7 +688,7 @@ def _on_result(t: _Turn, result: EffectResult) -> None:
     if not waiting or waiting["effect"] != result.effect or t.flow is None:
         return  # a result nobody waits for (a duplicate, or the flow was left): ignore
     path = waiting["path"]
-    t.state.update(at=None, data=dict(result.data))
+    t.state.update(at=None, data={**t.state["data"], **result.data})  # results add up
     t.state["await"] = None
     cases = _resolve(t.flow, path).get("on_result") or []
     if "error" in result.data and not any("error" in (c.get("when") or {}) for c in cases):

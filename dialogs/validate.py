@@ -36,7 +36,8 @@ def ftl_problems(locales_dir: Path) -> list[Problem]:
         for entry in parser.parse(text).body:
             if isinstance(entry, ast.Junk):
                 for note in entry.annotations:
-                    offset = note.span.start if note.span else entry.span.start
+                    span = note.span or entry.span
+                    offset = span.start if span else 0
                     line = text.count("\n", 0, offset) + 1
                     problems.append(Problem(_shown(path), line, f"Fluent: {note.message}"))
     return problems

@@ -110,7 +110,7 @@ class Localizer:
         text, errors = bundle.format_pattern(message.value, self._args(lang, args))
         for err in errors:
             log.warning("message %r in %r: %s", key, lang, err)
-        return text  # type: ignore[no-any-return]
+        return str(text)
 
     def _args(self, lang: str, args: Mapping[str, Any]) -> dict[str, Any]:
         return {name: self._arg(lang, value) for name, value in args.items()}
