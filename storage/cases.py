@@ -255,6 +255,7 @@ def change_case_status(
         payload=payload,
         case=case,
         dedupe_key=f"case-status:{case.id}:{event.id}",
+        not_before=now,
     )
     return event
 

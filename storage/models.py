@@ -11,13 +11,14 @@ database also enforces the closed ones with CHECK constraints.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -237,3 +238,23 @@ class OutboxItem(Base):
 
     person: Mapped[Person] = relationship()
     case: Mapped[Case | None] = relationship()
+
+
+class TipSubscription(Base):
+    """A person's daily awareness tip (Municipal Snap). `active` is false once they said stop.
+
+    `last_sent_on` is the Makkah calendar day of the last tip queued, so a
+    scheduler that runs twice a day queues one tip per person per day.
+    Written through `storage.subscriptions`.
+    """
+
+    __tablename__ = "tip_subscriptions"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    subscribed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    unsubscribed_at: Mapped[datetime | None]
+    last_sent_on: Mapped[date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship()

@@ -132,6 +132,15 @@ def mark_outbox_retry(
     session.flush()
 
 
+def release_outbox(session: Session, *, item: OutboxItem, retry_at: datetime) -> None:
+    """Give a claimed item back unsent (e.g. a rate limit): pending again, attempt not counted."""
+    _require_sending(item, "released")
+    item.status = "pending"
+    item.attempts = max(item.attempts - 1, 0)
+    item.next_attempt_at = retry_at
+    session.flush()
+
+
 def _case_event(session: Session, item: OutboxItem, type: str, error: str) -> None:
     if item.case_id is None:
         return

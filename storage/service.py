@@ -41,6 +41,7 @@ from storage.outbox import (
     mark_outbox_held,
     mark_outbox_retry,
     mark_outbox_sent,
+    release_outbox,
 )
 from storage.people import find_person, get_or_create_person, set_person_language
 
@@ -68,6 +69,7 @@ __all__ = [
     "recent_messages",
     "record_inbound",
     "record_outbound",
+    "release_outbox",
     "replies_to",
     "require_case",
     "save_conversation",
