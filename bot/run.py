@@ -1,0 +1,86 @@
+"""`labbaik run`: the whole product in one process, for local use and small deployments.
+
+Starts (or reuses) the Rasa NLU server, then serves the web app (web chat,
+webhooks, health) with uvicorn, and runs beside it in the same event loop the
+outbox worker and, when Telegram is configured for polling, the Telegram
+poller. Ctrl-C stops everything in order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+
+import uvicorn
+
+from bot.config import Settings, load_settings
+from bot.runtime import Runtime, build_runtime
+
+log = logging.getLogger("labbaik")
+
+
+def _start_nlu(settings: Settings, stack: contextlib.ExitStack) -> None:
+    """Start (or reuse) the Rasa server; without it the bot still works from menus."""
+    from nlu.server import ServerError, nlu_server
+
+    try:
+        stack.enter_context(nlu_server(settings.nlu))
+    except ServerError as exc:
+        log.error("NLU server did not start (%s); running with menus only", exc)
+
+
+async def _channel_tasks(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.Task[None]]:
+    from bot.channels import telegram, whatsapp
+    from bot.outbox import OutboxWorker
+
+    senders = {}
+    tasks = []
+    settings = runtime.settings
+    on, why = telegram.enabled(settings)
+    if on:
+        senders["telegram"] = telegram.TelegramSender.from_settings(settings)
+        if settings.channels.telegram.mode == "polling":
+            tasks.append(asyncio.create_task(telegram.run_polling(runtime, stop)))
+    else:
+        log.info("Telegram is off: %s", why)
+    on, why = whatsapp.enabled(settings)
+    if on:
+        senders["whatsapp"] = whatsapp.WhatsAppSender.from_settings(settings)
+    else:
+        log.info("WhatsApp is off: %s", why)
+    worker = OutboxWorker.from_runtime(runtime, senders)
+    tasks.append(asyncio.create_task(worker.run(stop)))
+    return tasks
+
+
+async def serve(runtime: Runtime, host: str, port: int) -> None:
+    from bot.web.app import create_app
+
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(runtime), host=host, port=port, log_level="info")
+    )
+    stop = asyncio.Event()
+    tasks = await _channel_tasks(runtime, stop)
+    log.info("Labbaik is up: web chat at http://%s:%d/", host, port)
+    try:
+        await server.serve()
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def main(args: argparse.Namespace) -> int:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = load_settings(args.config)
+    host = args.host or settings.web.host
+    port = args.port or settings.web.port
+    with contextlib.ExitStack() as stack:
+        if not args.no_nlu and settings.nlu.manage_server:
+            _start_nlu(settings, stack)
+        runtime = build_runtime(settings, with_nlu=not args.no_nlu)
+        asyncio.run(serve(runtime, host, port))
+    return 0
