@@ -146,7 +146,7 @@ class _Turn:
         return {n: self.ctx.constants.get(n) for n in names}
 
     def result(self) -> StepResult:
-        if self.outputs:
+        if self.shown:  # otherwise the last buttons shown are still the ones on screen
             self.state["choices"] = self.shown
         self.state["seen"] = self.now.isoformat()
         return StepResult(self.state, tuple(self.outputs), tuple(self.effects))
@@ -334,11 +334,30 @@ def _ticket_typed(t: _Turn, slot: SlotSpec | None, ui: UserInput) -> None:
 
 
 def _on_attachment(t: _Turn, ui: UserInput) -> None:
-    slot = t.slot
-    if slot is not None:
+    """A pin, photo or contact: the answer, or kept for a later question, never lost."""
+    slot, flow = t.slot, t.flow
+    if slot is not None and not isinstance(read_answer(slot, ui), Failure):
+        _answer(t, slot, ui)
+    elif flow is not None and _keep_for_later(t, flow, ui):
+        _reprompt(t, Failure("expected") if slot is not None else None)
+    elif flow is None and (report := t.flows.for_intent("report_issue")) is not None:
+        _start(t, report, attachment=ui)  # a photo or pin at the menu starts a report
+    elif slot is not None:
         _answer(t, slot, ui)
     else:
         _reject(t)
+
+
+def _keep_for_later(t: _Turn, flow: FlowSpec, ui: UserInput) -> bool:
+    """Fill the first unanswered slot of this flow that takes the attachment."""
+    for slot in flow.slots:
+        if slot.id in t.state["slots"] or slot.type not in ("location", "media", "phone"):
+            continue
+        value = read_answer(slot, ui)
+        if not isinstance(value, Failure):
+            t.state["slots"][slot.id] = value
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- NLU
@@ -474,9 +493,12 @@ def _start(
     *,
     entities: Iterable[Entity] = (),
     prefill: Mapping[str, str] | None = None,
+    attachment: UserInput | None = None,
 ) -> None:
     _reset(t)
     t.state["flow"] = flow.id
+    if attachment is not None:
+        _keep_for_later(t, flow, attachment)
     values = dict(prefill or {})
     for entity in entities:
         for slot in flow.slots:

@@ -47,12 +47,37 @@ def test_too_long_description_names_the_limit(chat: Chat) -> None:
     assert result.outputs[0].args["max"] == 1000
 
 
-def test_a_photo_where_text_is_expected_is_refused(chat: Chat) -> None:
+def test_a_photo_where_text_is_expected_is_kept_for_later(chat: Chat) -> None:
     chat.press("flow:report_issue")
     chat.press("waste")
     assert keys(chat.send(UserInput(media=PHOTO))) == [
         "error-text-expected",
         "report-ask-description",
+    ]
+    assert chat.state["slots"]["photo"]["ref"] == PHOTO.ref
+    chat.text(DESCRIPTION)
+    chat.text("Ajyad Street")
+    assert chat.output.key == "report-ask-phone"  # the photo question is not asked
+
+
+def test_a_photo_at_the_menu_starts_a_report_with_it(chat: Chat) -> None:
+    assert keys(chat.send(UserInput(media=PHOTO))) == ["report-ask-category"]
+    assert chat.state["flow"] == "report_issue"
+    assert chat.state["slots"] == {
+        "photo": {"ref": PHOTO.ref, "content_type": "image/jpeg", "size": 12345}
+    }
+
+
+def test_a_pin_at_the_menu_starts_a_report_with_it(chat: Chat) -> None:
+    chat.send(UserInput(location=Location(21.4, 39.8, "Ajyad")))
+    assert chat.state["slots"] == {"location": {"lat": 21.4, "lon": 39.8, "label": "Ajyad"}}
+
+
+def test_an_attachment_nobody_asked_for_is_refused(chat: Chat) -> None:
+    chat.press("flow:check_status")
+    assert keys(chat.send(UserInput(media=PHOTO))) == [
+        "status-ticket-absent",
+        "status-ask-ticket",
     ]
 
 
