@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from dialogs.tickets import normalize_digits
 
-LabelResolver = Callable[[str, Mapping[str, Any]], str]
-"""(message id, args) -> the label's text in the current language."""
+LabelResolver = Callable[[str, Mapping[str, Any]], str | Iterable[str]]
+"""(message id, args) -> the label's text in the current language (or in several)."""
 
 _BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u2066\u2067\u2068\u2069\u202a\u202b\u202c"))
 _NUMBER = re.compile(r"(\d{1,2})\s*[.)\-]?")
@@ -56,9 +56,14 @@ def by_label(
     for choice in choices:
         if normalize(str(choice["id"])) == wanted:
             return str(choice["id"])
-        if labels and normalize(labels(choice["key"], choice.get("args") or {})) == wanted:
+        if labels and wanted in _label_texts(labels, choice):
             return str(choice["id"])
     return None
+
+
+def _label_texts(labels: LabelResolver, choice: Mapping[str, Any]) -> set[str]:
+    texts = labels(choice["key"], choice.get("args") or {})
+    return {normalize(t) for t in ([texts] if isinstance(texts, str) else texts)}
 
 
 def match_choice(

@@ -97,9 +97,16 @@ class Localizer:
         log.error("message %r missing in every language", key)
         return key
 
-    def labels(self, lang: str) -> Callable[[str, Mapping[str, Any]], str]:
-        """A label resolver for the dialog engine (`Context.labels`)."""
-        return lambda key, args: self.render(lang, key, args)
+    def labels(
+        self, lang: str, *, every_language: bool = False
+    ) -> Callable[[str, Mapping[str, Any]], list[str]]:
+        """A label resolver for the dialog engine (`Context.labels`).
+
+        With `every_language`, a typed label matches in any language (someone
+        whose conversation is in English may still type "إلغاء" for Cancel).
+        """
+        langs = [lang] + ([x for x in self.languages if x != lang] if every_language else [])
+        return lambda key, args: [self.render(x, key, args) for x in langs if self.has(x, key)]
 
     def _format(self, lang: str, key: str, args: Mapping[str, Any]) -> str:
         bundle = self._bundles[lang]

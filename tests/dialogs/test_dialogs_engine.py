@@ -11,6 +11,7 @@ from dialog_helpers import NOW, Chat, keys, nlu
 from dialogs.engine import Context, step, wants_nlu
 from dialogs.flowset import FlowSet
 from dialogs.model import EffectResult, Location, Media, UserInput
+from locales.render import Localizer
 
 PHOTO = Media(ref="2026/06/01/abc.jpg", content_type="image/jpeg", size=12345)
 DESCRIPTION = "Overflowing bins next to the hotel entrance"
@@ -158,6 +159,18 @@ def test_a_choice_by_its_label(chat: Chat, typed: str) -> None:
     chat.press("flow:report_issue")
     chat.text(typed)
     assert chat.state["slots"]["category"] == "road_hazard"
+
+
+def test_a_label_in_another_language_when_the_resolver_allows(
+    flows: FlowSet, localizer: Localizer
+) -> None:
+    c = Chat(flows, Context(labels=localizer.labels("en", every_language=True)))
+    c.command("menu")
+    c.press("flow:report_issue")
+    c.text(localizer.render("ar", "category-road-hazard"))
+    assert c.state["slots"]["category"] == "road_hazard"
+    c.text(localizer.render("fa", "choice-cancel"))
+    assert c.state["flow"] is None
 
 
 def test_a_number_out_of_range_without_nlu_is_asked_again(chat: Chat) -> None:

@@ -128,4 +128,7 @@ def test_every_language_has_every_english_dialog_message(tmp_path: Path) -> None
 
 def test_labels_resolver_matches_render(loc: Localizer) -> None:
     labels = loc.labels("ur")
-    assert labels("choice-cancel", {}) == loc.render("ur", "choice-cancel")
+    assert labels("choice-cancel", {}) == [loc.render("ur", "choice-cancel")]
+    every = loc.labels("en", every_language=True)("choice-cancel", {})
+    assert every[0] == "Cancel" and loc.render("ar", "choice-cancel") in every
+    assert len(every) == 5
