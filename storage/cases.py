@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialogs.tickets import make_ticket_id
+from dialogs.tickets import make_ticket_id, normalize_digits
 from storage._sql import insert_ignoring_conflict, require_one_of
 from storage.errors import CaseNotFound, InvalidTransition, InvalidValue, TicketIdExhausted
 from storage.models import (
@@ -184,7 +184,11 @@ def _add_event(
 
 
 def get_case(session: Session, *, ticket_id: str) -> Case | None:
-    """The case with this canonical ticket id (as `parse_ticket` returns it), if any."""
+    """The case with this ticket id (canonical, as `parse_ticket` returns it), if any.
+
+    Case, spaces and Arabic-Indic or Persian digits are forgiven ("mk-١٢٣٤٥٦٦ ").
+    """
+    ticket_id = normalize_digits(ticket_id).strip().upper()
     return session.scalars(select(Case).where(Case.ticket_id == ticket_id)).one_or_none()
 
 
@@ -245,7 +249,7 @@ def change_case_status(
     )
     payload = {
         "key": "case-status-changed",
-        "lang": case.language,
+        "lang": case.language or case.reporter.language,  # None: the worker's default
         "args": {"ticket_id": case.ticket_id, "status": status, "previous_status": previous},
     }
     enqueue_outbox(

@@ -25,7 +25,7 @@ import copy
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -143,7 +143,7 @@ def mark_message_sent(session: Session, *, message: Message, platform_message_id
     session.flush()
 
 
-def _select_conversation(person: Person):  # type: ignore[no-untyped-def]
+def _select_conversation(person: Person) -> Select[tuple[Conversation]]:
     return (
         select(Conversation)
         .where(Conversation.person_id == person.id)

@@ -16,8 +16,10 @@ may claim it again (a crashed worker loses nothing). On PostgreSQL, workers
 claim with FOR UPDATE SKIP LOCKED, so they never wait for or share a row.
 
 Payload: either a rendered `bot.channels.base.Reply` as a dict
-({"key", "text", "lang", "choices": [{"id", "label"}], "expects", "rtl"}),
-or, without "text", a message id to render: {"key", "args", "lang"}.
+({"key", "text", "lang", "choices": [{"id", "label"}], "expects", "rtl"}; the
+conversation service wraps it as {"reply": {...}}), or, without "text", a
+message id to render in the person's language: {"key", "args", "lang"} (as
+`change_case_status` writes; "lang" is None when nobody knows it).
 """
 
 from __future__ import annotations

@@ -107,6 +107,8 @@ def test_get_case_and_require_case(database: Database) -> None:
         ticket_id = report(s, person(s)).ticket_id
     with database.session() as s:
         assert svc.get_case(s, ticket_id=ticket_id).ticket_id == ticket_id
+        typed = " " + ticket_id.lower().translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+        assert svc.get_case(s, ticket_id=typed).ticket_id == ticket_id
         assert svc.get_case(s, ticket_id="MK-1234566") is None
         with pytest.raises(CaseNotFound, match="MK-1234566"):
             svc.require_case(s, ticket_id="MK-1234566")

@@ -114,3 +114,11 @@ def test_a_rolled_back_change_leaves_neither_event_nor_notification(database: Da
         assert svc.require_case(s, ticket_id=ticket_id).status == "new"
         assert count(s, CaseEvent, CaseEvent.type == "status_changed") == 0
         assert count(s, OutboxItem) == 0
+
+
+def test_the_notification_falls_back_to_the_reporters_language(database: Database) -> None:
+    with database.transaction() as s:
+        case = report(s, person(s), language=None)
+        svc.change_case_status(s, case=case, status="rejected", actor="system")
+        [item] = s.query(OutboxItem).all()
+    assert item.payload["lang"] == "ar"
