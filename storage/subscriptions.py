@@ -21,7 +21,9 @@ def find_tip_subscription(session: Session, *, person: Person) -> TipSubscriptio
     return session.scalars(stmt).one_or_none()
 
 
-def subscribe_tips(session: Session, *, person: Person, now: datetime) -> tuple[TipSubscription, bool]:
+def subscribe_tips(
+    session: Session, *, person: Person, now: datetime
+) -> tuple[TipSubscription, bool]:
     """The person's subscription, active; the flag is False when it already was."""
     insert_ignoring_conflict(
         session,
@@ -54,7 +56,9 @@ def is_subscribed(session: Session, *, person: Person) -> bool:
     return sub is not None and sub.active
 
 
-def due_tip_subscriptions(session: Session, *, day: date, limit: int = 1000) -> list[TipSubscription]:
+def due_tip_subscriptions(
+    session: Session, *, day: date, limit: int = 1000
+) -> list[TipSubscription]:
     """Active subscriptions that have not had a tip queued on `day` (a Makkah date)."""
     stmt = (
         select(TipSubscription)

@@ -43,6 +43,12 @@ class NameMatch:
 class Boundaries:
     sub_municipalities: tuple[SubMunicipality, ...]
     spellings: dict[str, tuple[str, str | None]]  # folded name -> (sub-municipality, nbhd)
+    neighbourhood_names: dict[str, dict[str, str]]  # nbhd id -> language -> first spelling
+
+    def neighbourhood_name(self, nbhd_id: str, lang: str) -> str | None:
+        """How the neighbourhood is written in a language (English when not listed)."""
+        names = self.neighbourhood_names.get(nbhd_id, {})
+        return names.get(lang) or names.get("en")
 
     def locate(self, lat: float, lon: float) -> SubMunicipality | None:
         return next((s for s in self.sub_municipalities if s.contains(lat, lon)), None)
@@ -90,6 +96,7 @@ def parse_boundaries(data: Any, *, where: str = "boundaries") -> Boundaries:
     subs = tuple(_parse_sub(raw, where) for raw in data.get("sub_municipalities") or [])
     known = {s.id for s in subs}
     spellings: dict[str, tuple[str, str | None]] = {}
+    display: dict[str, dict[str, str]] = {}
     for raw in data.get("sub_municipalities") or []:
         _add_names(spellings, raw.get("names"), (raw["id"], None))
     for raw in data.get("neighbourhoods") or []:
@@ -97,7 +104,10 @@ def parse_boundaries(data: Any, *, where: str = "boundaries") -> Boundaries:
         if sub not in known:
             raise DataError(f"{where}: neighbourhood {raw.get('id')!r}: unknown {sub!r}")
         _add_names(spellings, raw.get("names"), (sub, raw["id"]))
-    return Boundaries(sub_municipalities=subs, spellings=spellings)
+        display[raw["id"]] = {
+            lang: str(values[0]) for lang, values in (raw.get("names") or {}).items() if values
+        }
+    return Boundaries(sub_municipalities=subs, spellings=spellings, neighbourhood_names=display)
 
 
 def _parse_sub(raw: Any, where: str) -> SubMunicipality:

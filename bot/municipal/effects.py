@@ -1,0 +1,300 @@
+"""Effect handlers of the municipal services flows (dialogs/flows/services_*.yaml).
+
+Each handler is `(ctx, args) -> data` like those of bot/effects.py: `ctx` is the
+service's `EffectContext` (session, person, settings, now, language), `args`
+the effect's arguments from the flow, and the returned dict comes back to the
+engine as the `EffectResult`. Labels go back as message references
+(`msg_ref`), never as text. `HANDLERS` maps every effect name to its handler
+for the service's registry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from bot.municipal import prayer, tips
+from bot.municipal.boundaries import Boundaries, SubMunicipality, load_boundaries
+from bot.municipal.knowledge import KnowledgeBase, load_knowledge
+from bot.municipal.phone import normalize_phone
+from bot.municipal.service_points import PointStatus, ServicePoint, load_points, nearest, status
+from dialogs.model import msg_ref
+from storage import subscriptions
+
+if TYPE_CHECKING:
+    from bot.effects import EffectContext
+
+log = logging.getLogger(__name__)
+
+ANSWER_FLOW = "services_kb_answer"
+FEEDBACK_FLOW = "services_kb_feedback"
+POINT_FLOW = "services_point"
+# Outreach requests: the case kind and the team that works it.
+REQUEST_TEAMS = {"home_visit": "wajibna", "proxy_service": "mutmainnun"}
+REQUEST_FIELDS = ("relationship", "name", "need", "situation", "service", "when")
+POINTS_SHOWN = 4
+
+Data = dict[str, Any]
+Handler = Callable[["EffectContext", Mapping[str, Any]], Data]
+
+
+# ---------------------------------------------------------------- consultant
+
+
+def kb_topics(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    """The consultant's topics as buttons, each starting the topic's flow."""
+    kb = load_knowledge()
+    return {"items": [{"id": f"flow:{t.flow}", "label": msg_ref(t.label_key)} for t in kb.topics]}
+
+
+def kb_topic(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    """The questions of one topic as buttons."""
+    topic = load_knowledge().topic(str(args.get("topic", "")))
+    if topic is None:
+        return {"found": False, "items": []}
+    return {"found": True, "items": [_entry_button(load_knowledge(), e) for e in topic.entries]}
+
+
+def kb_answer(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    """One answer, its guidance mark, its phone line, follow-ups and "was this helpful?"."""
+    kb = load_knowledge()
+    entry_id = str(args.get("entry", ""))
+    entry = kb.entry(entry_id)
+    if entry is None:
+        return {"found": False}
+    items = [_entry_button(kb, f) for f in entry.follow_ups]
+    items += [
+        {
+            "id": f"flow:{FEEDBACK_FLOW}?helpful=yes&entry={entry.id}",
+            "label": msg_ref("kb-helpful-yes"),
+        },
+        {
+            "id": f"flow:{FEEDBACK_FLOW}?helpful=no&entry={entry.id}",
+            "label": msg_ref("kb-helpful-no"),
+        },
+    ]
+    return {
+        "found": True,
+        "entry": entry.id,
+        "text": msg_ref(entry.text_key),
+        "guidance": entry.guidance,
+        "contact": _contact_line(kb, entry.contact),
+        "items": items,
+    }
+
+
+def kb_feedback(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    """Record "was this helpful?" (in the log, without the person) and give the consultant line."""
+    helpful = bool(args.get("helpful"))
+    log.info("consultant answer %s helpful=%s", str(args.get("entry", ""))[:64], helpful)
+    return {"helpful": helpful, "consultant_phone": ctx.settings.contact.consultant_phone}
+
+
+def _entry_button(kb: KnowledgeBase, entry_id: str) -> Data:
+    entry = kb.entry(entry_id)
+    label = entry.label_key if entry else f"kb-{entry_id}-label"
+    return {"id": f"flow:{ANSWER_FLOW}?entry={entry_id}", "label": msg_ref(label)}
+
+
+def _contact_line(kb: KnowledgeBase, contact_id: str | None) -> Data:
+    contact = kb.contacts.get(contact_id or "")
+    if contact is None:
+        return msg_ref("kb-no-call")
+    ext = " / ".join(contact.extensions) or "none"
+    return msg_ref("kb-call", name=msg_ref(contact.key), number=contact.number, ext=ext)
+
+
+# ---------------------------------------------------------------- places
+
+
+def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    """The sub-municipality of a pin or a typed neighbourhood name, and its service points."""
+    boundaries = load_boundaries()
+    location = args.get("location") or {}
+    sub, found_by = _locate(boundaries, location)
+    base = {"consultant_phone": ctx.settings.contact.consultant_phone}
+    if sub is None:
+        return {**base, "found": False}
+    match = boundaries.find_name(_typed(location) or "") if found_by == "name" else None
+    nbhd = match.neighbourhood if match else None
+    lat, lon = _point_of(location) or _centre(sub)
+    shown = nearest(load_points(), lat=lat, lon=lon, now=ctx.now, limit=POINTS_SHOWN)
+    return {
+        **base,
+        "found": True,
+        "found_by": found_by if nbhd or found_by == "pin" else "sub",
+        "sub_municipality": sub.id,
+        "team": sub.team,
+        "sub_name": msg_ref(f"submun-{sub.id}"),
+        "place": boundaries.neighbourhood_name(nbhd, ctx.language) if nbhd else None,
+        "items": [_point_button(s.point) for s in shown],
+    }
+
+
+def nearest_service_points(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    """The nearest Itlala desk or Hadirin vehicle open now (else the next to open)."""
+    location = args.get("location") or {}
+    where = _point_of(location)
+    if where is None:
+        sub, _ = _locate(load_boundaries(), location)
+        where = _centre(sub) if sub else None
+    today = prayer.makkah_now(ctx.now).date()
+    itlala = prayer.itlala_hours(today)
+    base = {
+        "today": hijri_ref(today),
+        "itlala_opens": prayer.clock(itlala.opens),
+        "itlala_closes": prayer.clock(itlala.closes),
+    }
+    if where is None:
+        return {**base, "located": False, "found": False, "open_now": False}
+    found = nearest(load_points(), lat=where[0], lon=where[1], now=ctx.now, limit=POINTS_SHOWN)
+    if not found:
+        return {**base, "located": True, "found": False, "open_now": False}
+    first = found[0]
+    return {
+        **base,
+        **_point_view(first),
+        "located": True,
+        "found": True,
+        "distance": f"{first.distance_km or 0.0:.1f}",
+        "items": [_point_button(s.point) for s in found[1:]],
+    }
+
+
+def service_point_info(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    """One point: today's hours with the Hijri date, whether it is open, a map link."""
+    point = next((p for p in load_points() if p.id == str(args.get("point", ""))), None)
+    if point is None:
+        return {"found": False}
+    today = prayer.makkah_now(ctx.now).date()
+    return {"found": True, "today": hijri_ref(today), **_point_view(status(point, ctx.now, None))}
+
+
+def _point_view(s: PointStatus) -> Data:
+    hours = s.hours
+    return {
+        "point": s.point.id,
+        "kind": s.point.service,
+        "name": msg_ref(f"place-{s.point.id}"),
+        "service": msg_ref(f"service-{s.point.service}"),
+        "open_now": s.open_now,
+        "opens": prayer.clock(hours.opens) if hours else None,
+        "closes": prayer.clock(hours.closes) if hours else None,
+        "day": hijri_ref(hours.day) if hours else None,
+        "map": f"https://maps.google.com/?q={s.point.lat:.5f},{s.point.lon:.5f}",
+    }
+
+
+def _point_button(point: ServicePoint) -> Data:
+    return {
+        "id": f"flow:{POINT_FLOW}?point={point.id}",
+        "name": msg_ref(f"place-{point.id}"),
+        "service": msg_ref(f"service-{point.service}"),
+    }
+
+
+def hijri_ref(day: date) -> Data:
+    """A Hijri date as a message reference: "17 Jumada al-Akhirah 1448 AH" in any language."""
+    h = prayer.hijri(day)
+    month = msg_ref(f"hijri-month-{h.month}")
+    return msg_ref("hijri-date", day=str(h.day), month=month, year=str(h.year))
+
+
+def _point_of(location: Any) -> tuple[float, float] | None:
+    if isinstance(location, Mapping) and location.get("lat") is not None:
+        return float(location["lat"]), float(location["lon"])
+    return None
+
+
+def _typed(location: Any) -> str | None:
+    if isinstance(location, Mapping):
+        return location.get("text") or location.get("label")
+    return str(location) if location else None
+
+
+def _locate(boundaries: Boundaries, location: Any) -> tuple[SubMunicipality | None, str]:
+    where = _point_of(location)
+    if where is not None:
+        sub = boundaries.locate(*where)
+        if sub is not None or not _typed(location):
+            return sub, "pin"
+    typed = _typed(location)
+    match = boundaries.find_name(typed) if typed else None
+    return (boundaries.get(match.sub_municipality) if match else None), "name"
+
+
+def _centre(sub: SubMunicipality) -> tuple[float, float]:
+    """The mean vertex of the first area: good enough for "nearest" from a name."""
+    area = sub.areas[0]
+    return sum(p[0] for p in area) / len(area), sum(p[1] for p in area) / len(area)
+
+
+# ---------------------------------------------------------------- outreach requests
+
+
+def create_service_request(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    """A Wajibna (home_visit) or Mutma'innun (proxy_service) case for its team.
+
+    Goes through the generic `create_case` effect with kind and team, so the
+    ticket is an ordinary case that check_status follows; the request's own
+    answers (who, which service, when) go into the case's `extra`.
+    """
+    from bot.effects import create_case  # the service's generic handler
+
+    kind = str(args.get("kind", ""))
+    if kind not in REQUEST_TEAMS:
+        raise ValueError(f"create_service_request: unknown kind {kind!r}")
+    extra = {k: args[k] for k in REQUEST_FIELDS if args.get(k) is not None}
+    sub, _ = _locate(load_boundaries(), args.get("location") or {})
+    if sub is not None:
+        extra["sub_municipality"] = sub.id
+    phone = args.get("phone")
+    return create_case(
+        ctx,
+        {
+            "kind": kind,
+            "team": REQUEST_TEAMS[kind],
+            "description": args.get("details") or "",
+            "location": args.get("location"),
+            "phone": (normalize_phone(str(phone)) or str(phone)) if phone else None,
+            "extra": extra,
+        },
+    )
+
+
+# ---------------------------------------------------------------- tips
+
+
+def awareness_tip(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    topic = str(args.get("topic", ""))
+    tip = tips.load_tips().pick(topic, now=ctx.now)
+    if tip is None:
+        return {"found": False, "topic": topic}
+    return {"found": True, "topic": topic, "tip": msg_ref(tip.key)}
+
+
+def subscribe_tips(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    _, created = subscriptions.subscribe_tips(ctx.session, person=ctx.person, now=ctx.now)
+    return {"already": not created}
+
+
+def unsubscribe_tips(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
+    was = subscriptions.unsubscribe_tips(ctx.session, person=ctx.person, now=ctx.now)
+    return {"was_subscribed": was}
+
+
+HANDLERS: dict[str, Handler] = {
+    "kb_topics": kb_topics,
+    "kb_topic": kb_topic,
+    "kb_answer": kb_answer,
+    "kb_feedback": kb_feedback,
+    "find_sub_municipality": find_sub_municipality,
+    "nearest_service_points": nearest_service_points,
+    "service_point_info": service_point_info,
+    "create_service_request": create_service_request,
+    "awareness_tip": awareness_tip,
+    "subscribe_tips": subscribe_tips,
+    "unsubscribe_tips": unsubscribe_tips,
+}

@@ -1,0 +1,379 @@
+"""The consultant knowledge base: topics, entries, follow-ups and phone lines.
+
+Structure lives in dialogs/knowledge/consultant.yaml, words in
+locales/<lang>/knowledge.ftl (message ids derived from the entry ids, see the
+YAML's header). `load_knowledge` gives the typed base the effects read;
+`validate_knowledge` returns every problem as "path:line: message" for
+`labbaik dialogs validate`, including entries missing a text in some language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from fluent.syntax import FluentParser, ast
+
+from bot.municipal.datafiles import (
+    DIALOGS,
+    KNOWLEDGE_DIR,
+    LANGUAGES,
+    LOCALES_DIR,
+    ROOT,
+    DataError,
+    cached,
+)
+
+KNOWLEDGE_FILE = KNOWLEDGE_DIR / "consultant.yaml"
+FLOWS_DIR = DIALOGS / "flows"
+GUIDANCE = ("general", "fixed")
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    number: str
+    extensions: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"contact-{self.id}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    guidance: str
+    follow_ups: tuple[str, ...]
+    contact: str | None
+    reviewed: str | None = None
+
+    @property
+    def text_key(self) -> str:
+        return f"kb-{self.id}"
+
+    @property
+    def label_key(self) -> str:
+        return f"kb-{self.id}-label"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    flow: str
+    entries: tuple[str, ...]
+
+    @property
+    def label_key(self) -> str:
+        return f"kb-topic-{self.id}"
+
+    @property
+    def intro_key(self) -> str:
+        return f"kb-topic-{self.id}-intro"
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    topics: tuple[Topic, ...]
+    entries: dict[str, Entry]
+    contacts: dict[str, Contact]
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    def topic_for_flow(self, flow_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.flow == flow_id), None)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    def message_ids(self) -> dict[str, str]:
+        """Every message id the base needs -> what needs it (for the locale check)."""
+        ids: dict[str, str] = {}
+        for t in self.topics:
+            ids[t.label_key] = f"topic {t.id}"
+            ids[t.intro_key] = f"topic {t.id}"
+        for e in self.entries.values():
+            ids[e.text_key] = f"entry {e.id}"
+            ids[e.label_key] = f"entry {e.id}"
+        for c in self.contacts.values():
+            ids[c.key] = f"contact {c.id}"
+        return ids
+
+
+class _LineDict(dict[str, Any]):
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Remembers the line each mapping starts on, for "path:line: message" errors."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
+    mapping = _LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except OSError as exc:
+        raise DataError(f"{_rel(path)}:1: cannot read: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise DataError(f"{_rel(path)}:{line}: not valid YAML: {exc}") from exc
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value or ())
+
+
+def _build(data: Any) -> KnowledgeBase:
+    contacts = {
+        str(c["id"]): Contact(str(c["id"]), str(c["number"]), _strings(c.get("extensions")))
+        for c in data.get("contacts") or ()
+    }
+    entries = {
+        str(e["id"]): Entry(
+            id=str(e["id"]),
+            guidance=str(e.get("guidance", "general")),
+            follow_ups=_strings(e.get("follow_ups")),
+            contact=None if e.get("contact") is None else str(e["contact"]),
+            reviewed=None if e.get("reviewed") is None else str(e["reviewed"]),
+        )
+        for e in data.get("entries") or ()
+    }
+    topics = tuple(
+        Topic(str(t["id"]), str(t["flow"]), _strings(t.get("entries")))
+        for t in data.get("topics") or ()
+    )
+    return KnowledgeBase(topics=topics, entries=entries, contacts=contacts)
+
+
+def parse_knowledge(path: Path) -> KnowledgeBase:
+    """The base from a file, or `DataError` with the first problem found."""
+    errors = _structure_errors(path, _read(path))
+    if errors:
+        raise DataError(errors[0])
+    return _build(_read(path))
+
+
+def load_knowledge(path: Path = KNOWLEDGE_FILE) -> KnowledgeBase:
+    return cached(path, parse_knowledge)
+
+
+# --- validation -----------------------------------------------------------------
+
+
+def _structure_errors(path: Path, data: Any, flows_dir: Path | None = None) -> list[str]:
+    where = _rel(path)
+    if not isinstance(data, dict):
+        return [f"{where}:1: expected a mapping with contacts, topics and entries"]
+    errors: list[str] = []
+    contacts = _ids(where, data, "contacts", ("id", "number"), errors)
+    entries = _ids(where, data, "entries", ("id",), errors)
+    topics = _ids(where, data, "topics", ("id", "flow"), errors)
+    for raw in entries.values():
+        errors += _entry_errors(where, raw, entries, contacts)
+    used: set[str] = set()
+    for raw in topics.values():
+        errors += _topic_errors(where, raw, entries, flows_dir)
+        used.update(_strings(raw.get("entries")))
+    for entry_id, raw in entries.items():
+        reachable = used | {f for e in entries.values() for f in _strings(e.get("follow_ups"))}
+        if entry_id not in reachable:
+            errors.append(f"{where}:{raw.line}: entry {entry_id}: no topic or follow-up leads here")
+    return errors
+
+
+def _ids(
+    where: str, data: dict[str, Any], section: str, required: tuple[str, ...], errors: list[str]
+) -> dict[str, _LineDict]:
+    found: dict[str, _LineDict] = {}
+    items = data.get(section)
+    if not isinstance(items, list) or not items:
+        errors.append(f"{where}:{getattr(data, 'line', 1)}: `{section}` must be a non-empty list")
+        return found
+    for raw in items:
+        line = getattr(raw, "line", 1)
+        missing = [k for k in required if not isinstance(raw, dict) or raw.get(k) in (None, "")]
+        if missing:
+            errors.append(f"{where}:{line}: {section} item without {', '.join(missing)}")
+            continue
+        if str(raw["id"]) in found:
+            errors.append(f"{where}:{line}: {section}: duplicate id {raw['id']!r}")
+        found[str(raw["id"])] = raw
+    return found
+
+
+def _entry_errors(
+    where: str, raw: _LineDict, entries: dict[str, Any], contacts: dict[str, Any]
+) -> list[str]:
+    at = f"{where}:{raw.line}: entry {raw['id']}"
+    errors = []
+    if raw.get("guidance") not in GUIDANCE:
+        errors.append(f"{at}: guidance must be one of {', '.join(GUIDANCE)}")
+    errors += [
+        f"{at}: unknown follow-up {f!r}"
+        for f in _strings(raw.get("follow_ups"))
+        if f not in entries
+    ]
+    if raw.get("contact") is not None and raw["contact"] not in contacts:
+        errors.append(f"{at}: unknown contact {raw['contact']!r}")
+    reviewed = raw.get("reviewed")
+    if reviewed is not None and not isinstance(reviewed, dt.date):
+        errors.append(f"{at}: reviewed must be an ISO date (YYYY-MM-DD) or null")
+    return errors
+
+
+def _topic_errors(
+    where: str, raw: _LineDict, entries: dict[str, Any], flows_dir: Path | None
+) -> list[str]:
+    at = f"{where}:{raw.line}: topic {raw['id']}"
+    errors = []
+    if flows_dir is not None and not _flow_exists(str(raw["flow"]), flows_dir):
+        errors.append(f"{at}: no flow with id {raw['flow']!r} in {_rel(flows_dir)}")
+    errors += [
+        f"{at}: unknown entry {e!r}" for e in _strings(raw.get("entries")) if e not in entries
+    ]
+    return errors
+
+
+def _flow_exists(flow_id: str, flows_dir: Path) -> bool:
+    for path in flows_dir.glob("*.y*ml"):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and data.get("id") == flow_id:
+            return True
+    return False
+
+
+def locale_message_ids(lang: str, locales_dir: Path = LOCALES_DIR) -> set[str]:
+    """Message ids defined in any .ftl file of one language."""
+    ids: set[str] = set()
+    parser = FluentParser(with_spans=False)
+    for path in sorted((locales_dir / lang).glob("*.ftl")):
+        resource = parser.parse(path.read_text(encoding="utf-8"))
+        ids.update(e.id.name for e in resource.body if isinstance(e, ast.Message))
+    return ids
+
+
+def missing_messages(
+    needed: dict[str, str], languages: tuple[str, ...] = LANGUAGES, locales_dir: Path = LOCALES_DIR
+) -> list[tuple[str, str, str]]:
+    """(language, message id, what needs it) for each message a language lacks."""
+    missing = []
+    for lang in languages:
+        have = locale_message_ids(lang, locales_dir)
+        missing += [(lang, key, what) for key, what in needed.items() if key not in have]
+    return missing
+
+
+def validate_knowledge(
+    path: Path = KNOWLEDGE_FILE,
+    *,
+    languages: tuple[str, ...] = LANGUAGES,
+    locales_dir: Path = LOCALES_DIR,
+    flows_dir: Path = FLOWS_DIR,
+) -> list[str]:
+    """Every problem of the knowledge base as "path:line: message"; empty when it is sound."""
+    try:
+        data = _read(path)
+    except DataError as exc:
+        return [str(exc)]
+    errors = _structure_errors(path, data, flows_dir)
+    if errors:
+        return errors
+    kb = _build(data)
+    lines = {
+        f"{kind} {raw['id']}": raw.line
+        for kind in ("topic", "entry", "contact")
+        for raw in data.get({"topic": "topics", "entry": "entries", "contact": "contacts"}[kind])
+        or ()
+    }
+    return [
+        f"{_rel(path)}:{lines.get(what, 1)}: {what}: no message {key!r} in locales/{lang}"
+        for lang, key, what in missing_messages(kb.message_ids(), languages, locales_dir)
+    ]
+
+
+# --- every municipal data file --------------------------------------------------
+
+
+def _line_of(path: Path, needle: str) -> int:
+    """The first line of `path` that mentions `needle` (1 when none does)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if needle in line), 1)
+
+
+def _data_messages() -> tuple[list[str], dict[str, tuple[Path, str]]]:
+    """Errors of the place and tip files, and the messages they need -> (file, id)."""
+    from bot.municipal import boundaries, service_points, tips
+
+    errors: list[str] = []
+    needed: dict[str, tuple[Path, str]] = {}
+    loaders = (
+        (boundaries.BOUNDARIES_FILE, boundaries.load_boundaries),
+        (service_points.SERVICE_POINTS_FILE, service_points.load_points),
+        (tips.TIPS_FILE, tips.load_tips),
+    )
+    loaded: dict[Path, Any] = {}
+    for path, load in loaders:
+        try:
+            loaded[path] = load(path)  # type: ignore[operator]
+        except DataError as exc:
+            errors.append(f"{_rel(path)}:1: {exc}")
+    if boundaries.BOUNDARIES_FILE in loaded:
+        for sub in loaded[boundaries.BOUNDARIES_FILE].sub_municipalities:
+            needed[f"submun-{sub.id}"] = (boundaries.BOUNDARIES_FILE, f"id: {sub.id}")
+    if service_points.SERVICE_POINTS_FILE in loaded:
+        for point in loaded[service_points.SERVICE_POINTS_FILE]:
+            needed[f"place-{point.id}"] = (service_points.SERVICE_POINTS_FILE, f"id: {point.id}")
+            needed[f"service-{point.service}"] = (service_points.SERVICE_POINTS_FILE, "services:")
+    if tips.TIPS_FILE in loaded:
+        for tip in loaded[tips.TIPS_FILE].tips:
+            needed[tip.key] = (tips.TIPS_FILE, f"id: {tip.id}")
+    needed["hijri-date"] = (service_points.SERVICE_POINTS_FILE, "hijri_season")
+    for month in range(1, 13):
+        needed[f"hijri-month-{month}"] = (service_points.SERVICE_POINTS_FILE, "hijri_season")
+    return errors, needed
+
+
+def validate_municipal_data(
+    *,
+    languages: tuple[str, ...] = LANGUAGES,
+    locales_dir: Path = LOCALES_DIR,
+    flows_dir: Path = FLOWS_DIR,
+) -> list[str]:
+    """Every problem of the knowledge base, places, service points and tips, as
+    "path:line: message" — for `labbaik dialogs validate` next to the flow checks."""
+    errors = validate_knowledge(languages=languages, locales_dir=locales_dir, flows_dir=flows_dir)
+    data_errors, needed = _data_messages()
+    errors += data_errors
+    what = {key: key for key in needed}
+    for lang, key, _ in missing_messages(what, languages, locales_dir):
+        path, needle = needed[key]
+        line = _line_of(path, needle)
+        errors.append(f"{_rel(path)}:{line}: no message {key!r} in locales/{lang}")
+    return errors

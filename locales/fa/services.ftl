@@ -1,0 +1,152 @@
+# خدمات امانت: واجبنا، مطمئنون، غرفه‌های اطلاله و خودروهای حاضرین،
+# «در کدام شهرداری منطقه هستم؟» و نکتهٔ آگاهی‌بخش روزانه.
+
+## منو
+
+menu-services = خدمات امانت
+menu-consultant = پرسش از مشاور
+services-intro =
+    امانت افزون بر گزارش‌ها این خدمات را هم دارد:
+    • رفتن به خانهٔ سالمندان و افراد دارای نیازهای ویژه (واجبنا)
+    • انجام معامله به نیابت از زندانی یا کسی که خارج از کشور است (مطمئنون)
+    • غرفه‌های اطلاله در مساجد بزرگ و خودروهای حاضرین در بوستان‌ها
+    به چه نیاز دارید؟
+services-wajibna = مراجعه به منزل (واجبنا)
+services-mutmainnun = به نیابت از دیگری
+services-points = نزدیک‌ترین محل خدمت
+services-locate = شهرداری منطقهٔ من
+services-consultant = پرسش از مشاور
+services-tips = نکته‌های آگاهی‌بخش
+services-try-again = دوباره امتحان کنید
+kb-other-topics = موضوعات دیگر
+kb-text = { $text }
+kb-ask-entry = کدام پرسش؟ از منوی مشاور یک موضوع انتخاب کنید.
+kb-ask-helpful = آیا این پاسخ کمکتان کرد؟
+
+## در کدام شهرداری منطقه هستم؟
+
+services-locate-ask = موقعیت خود را بفرستید 📍، یا نام محله را بنویسید (مثلاً عزیزیه، مسفله یا منا).
+services-locate-found =
+    { $how ->
+        [name] 📍 { $place } در محدودهٔ شهرداری منطقهٔ { $sub } است.
+        [sub] 📍 شهرداری منطقهٔ { $sub }.
+       *[pin] 📍 شما در محدودهٔ شهرداری منطقهٔ { $sub } هستید.
+    }
+    محل‌های خدمت نزدیک — برای دیدن ساعت‌ها روی یکی بزنید:
+services-locate-not-found = ببخشید، نتوانستم این مکان را در شهرداری‌های مناطق مکه پیدا کنم. نام محله را بنویسید یا موقعیت خود را بفرستید. مستشارک الامین هم با شمارهٔ { $phone } راهنمایی می‌کند.
+services-point-button = { $name } ({ $service })
+
+## نزدیک‌ترین محل خدمت
+
+services-points-ask = کجا هستید؟ موقعیت خود را بفرستید 📍، یا نام محله را بنویسید.
+services-points-unknown-place = ببخشید، این مکان پیدا نشد. موقعیت خود را بفرستید یا نام محله را بنویسید.
+services-points-open =
+    ✅ الان باز است: { $name } ({ $service })، { $distance } کیلومتر دورتر — تا ساعت { $closes }.
+    { $map }
+    امروز، { $today }: غرفه‌های اطلاله از { $itlala_opens } تا { $itlala_closes } باز هستند.
+    محل‌های دیگر:
+services-points-none-open =
+    الان محل بازی نزدیک شما نیست. نزدیک‌ترین: { $name } ({ $service })، { $distance } کیلومتر — { $day } ساعت { $opens } باز می‌شود.
+    { $map }
+    امروز، { $today }: غرفه‌های اطلاله از { $itlala_opens } تا { $itlala_closes } باز هستند.
+    محل‌های دیگر:
+services-points-none = امروز، { $today }، غرفه‌های اطلاله از { $itlala_opens } تا { $itlala_closes } باز هستند، اما در روزهای آینده محل خدمتی برنامه‌ریزی نشده است. لطفاً با 940 تماس بگیرید.
+services-point-itlala =
+    🕌 { $name } — غرفهٔ اطلاله
+    استعلام، شکایت و گزارش، چاپ مجوز.
+    هر روز از یک ساعت پیش از نماز مغرب تا یک ساعت پس از نماز عشا باز است.
+    { $open_now ->
+        [true] ✅ الان باز است، تا { $closes }.
+       *[other] بازگشایی بعدی: { $day }، از { $opens } تا { $closes }.
+    }
+    { $map }
+services-point-hadirin =
+    🚐 { $name } — خودروی حاضرین
+    چاپ استعلام، ارجاع‌ها، فعالیت‌های تجاری، گزارش و شکایت، پروانهٔ ساخت.
+    { $open_now ->
+        [true] ✅ الان اینجاست، تا { $closes }.
+       *[other] حضور بعدی: { $day }، از { $opens } تا { $closes }.
+    }
+    { $map }
+
+## درخواست‌ها: پرسش‌ها و پاسخ‌های مشترک
+
+request-ask-service = به چه خدمتی نیاز دارید؟
+request-service-licence = مجوز
+request-service-building-permit = پروانهٔ ساخت
+request-service-deed = سند یا زمین
+request-service-commercial = مجوز مغازه
+request-service-complaint = شکایت یا گزارش
+request-service-inquiry = استعلام
+request-service-other = چیز دیگر
+request-ask-details = کوتاه بنویسید چه لازم دارید (مثلاً شمارهٔ مجوز یا مشکل).
+request-ask-when = چه زمانی برای تماس همکار ما مناسب است؟
+when-morning = صبح (۸ تا ۱۲)
+when-afternoon = ظهر (۱۲ تا ۴)
+when-evening = عصر (۴ تا ۹)
+when-any = هر زمان
+request-ask-phone = همکار ما با چه شماره‌ای تماس بگیرد؟ شمارهٔ هر کشوری قابل قبول است — یا مخاطب خود را بفرستید.
+relationship-self = خودم
+relationship-parent = پدر یا مادرم
+relationship-spouse = همسرم
+relationship-child = پسر یا دخترم
+relationship-relative = خویشاوند دیگر
+relationship-other = شخص دیگر
+
+request-field-relationship = برای چه کسی
+request-field-name = نام
+request-field-need = وضعیت
+request-field-situation = وضعیت
+request-field-service = خدمت
+request-field-details = جزئیات
+request-field-location = مکان
+request-field-office = اداره
+request-field-when = زمان مناسب
+request-field-phone = شمارهٔ تلفن
+
+## واجبنا: مراجعه به منزل
+
+wajibna-ask-relationship = واجبنا: کارمند امانت به خانه یا اقامتگاه سالمند یا فرد دارای نیازهای ویژه می‌رود و کارش را همان‌جا انجام می‌دهد. این مراجعه برای چه کسی است؟
+wajibna-ask-name = نام کسی که به دیدنش می‌رویم چیست؟
+wajibna-ask-need = کدام گزینه وضعیت او را بهتر توصیف می‌کند؟
+need-elderly = سالمند
+need-disability = نیازهای ویژه یا معلولیت
+need-illness = بیمار، نمی‌تواند بیرون برود
+wajibna-ask-location = کجا بیاییم؟ موقعیت را بفرستید 📍، یا نشانی، نام هتل یا اقامتگاه را بنویسید.
+wajibna-summary =
+    لطفاً درخواست مراجعه را بررسی کنید:
+    • برای: { $relationship } — { $name }
+    • وضعیت: { $need }
+    • خدمت: { $service }
+    • جزئیات: { $details }
+    • مکان: { $location }
+    • زمان مناسب: { $when }
+    • تلفن: { $phone }
+wajibna-filed =
+    ✅ درخواست مراجعه به منزل ثبت شد. شمارهٔ پیگیری: { $ticket_id }
+    گروه واجبنا برای هماهنگی زمان مراجعه با شما تماس می‌گیرد. هر وقت خواستید، با فرستادن شمارهٔ پیگیری وضعیت را ببینید.
+
+## مطمئنون: معامله به نیابت از دیگری
+
+mutmainnun-ask-situation = مطمئنون: کارمند امانت معامله را به نیابت از زندانی‌ای که نان‌آور خانواده است، یا کسی که برای تحصیل یا درمان خارج از کشور است، انجام می‌دهد. کدام مورد است؟
+situation-prison = در زندان
+situation-abroad-study = خارج از کشور برای تحصیل
+situation-abroad-treatment = خارج از کشور برای درمان
+mutmainnun-ask-name = نام کامل صاحب معامله چیست؟
+mutmainnun-ask-relationship = و شما چه نسبتی با او دارید؟
+mutmainnun-ask-office = اگر می‌دانید، معامله در کدام شهرداری منطقه یا اداره است؟ بنویسید، یا «رد شدن» را بزنید.
+mutmainnun-ask-when = چه زمانی برای تماس همکار ما مناسب است؟
+mutmainnun-ask-phone = همکار ما با چه شماره‌ای تماس بگیرد؟ شمارهٔ خارج از کشور با کد کشور قابل قبول است — یا مخاطب خود را بفرستید.
+mutmainnun-summary =
+    لطفاً درخواست را بررسی کنید:
+    • وضعیت: { $situation }
+    • صاحب معامله: { $name }
+    • نسبت شما: { $relationship }
+    • خدمت: { $service }
+    • جزئیات: { $details }
+    • اداره: { $office }
+    • زمان مناسب: { $when }
+    • تلفن: { $phone }
+mutmainnun-filed =
+    ✅ درخواست شما ثبت شد. شمارهٔ پیگیری: { $ticket_id }
+    یکی از کارمندان ادارهٔ کل خدمات مشتریان با شما تماس می‌گیرد، مدارک لازم را می‌گوید و سپس معامله را به نیابت از او انجام می‌دهد. هر وقت خواستید شمارهٔ پیگیری را بفرستید.

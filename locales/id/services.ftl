@@ -1,0 +1,152 @@
+# Layanan Amanah: Wajibna, Mutma'innun, meja Itlala dan mobil Hadirin,
+# "saya di baladiyah mana?", dan tips harian.
+
+## Menu
+
+menu-services = Layanan Amanah
+menu-consultant = Tanya konsultan
+services-intro =
+    Selain laporan, Amanah juga dapat:
+    • mengunjungi lansia dan penyandang disabilitas di rumah atau penginapan (Wajibna)
+    • menyelesaikan urusan untuk orang yang dipenjara atau berada di luar negeri (Mutma'innun)
+    • melayani Anda di meja Itlala di masjid-masjid besar dan mobil Hadirin di taman
+    Apa yang Anda perlukan?
+services-wajibna = Kunjungan rumah (Wajibna)
+services-mutmainnun = Mewakili orang lain
+services-points = Titik layanan terdekat
+services-locate = Baladiyah saya
+services-consultant = Tanya konsultan
+services-tips = Tips kesehatan
+services-try-again = Coba lagi
+kb-other-topics = Topik lain
+kb-text = { $text }
+kb-ask-entry = Pertanyaan yang mana? Pilih topik dari menu konsultan.
+kb-ask-helpful = Apakah ini membantu?
+
+## Saya di baladiyah mana?
+
+services-locate-ask = Bagikan lokasi Anda 📍, atau ketik nama kawasan (misalnya Aziziyah, Misfalah atau Mina).
+services-locate-found =
+    { $how ->
+        [name] 📍 { $place } termasuk wilayah Baladiyah { $sub }.
+        [sub] 📍 Baladiyah { $sub }.
+       *[pin] 📍 Anda berada di wilayah Baladiyah { $sub }.
+    }
+    Titik layanan terdekat — ketuk salah satu untuk jam bukanya:
+services-locate-not-found = Maaf, saya tidak dapat menemukan tempat itu di wilayah baladiyah Makkah. Coba nama kawasannya, atau bagikan lokasi Anda. Mustasharak Al-Amin juga dapat membantu di { $phone }.
+services-point-button = { $name } ({ $service })
+
+## Titik layanan terdekat
+
+services-points-ask = Di mana Anda sekarang? Bagikan lokasi Anda 📍, atau ketik nama kawasan.
+services-points-unknown-place = Maaf, tempat itu tidak ditemukan. Bagikan lokasi Anda, atau ketik nama kawasan.
+services-points-open =
+    ✅ Buka sekarang: { $name } ({ $service }), { $distance } km dari Anda — buka sampai { $closes }.
+    { $map }
+    Hari ini, { $today }: meja Itlala buka { $itlala_opens }–{ $itlala_closes }.
+    Titik lain:
+services-points-none-open =
+    Belum ada yang buka di dekat Anda. Yang terdekat: { $name } ({ $service }), { $distance } km — buka { $day } pukul { $opens }.
+    { $map }
+    Hari ini, { $today }: meja Itlala buka { $itlala_opens }–{ $itlala_closes }.
+    Titik lain:
+services-points-none = Hari ini, { $today }, meja Itlala buka { $itlala_opens }–{ $itlala_closes }, tetapi belum ada titik layanan yang dijadwalkan dalam beberapa hari ke depan. Silakan hubungi 940.
+services-point-itlala =
+    🕌 { $name } — meja Itlala
+    Pertanyaan, pengaduan dan laporan, cetak izin.
+    Buka setiap hari dari satu jam sebelum Magrib sampai satu jam setelah Isya.
+    { $open_now ->
+        [true] ✅ Buka sekarang, sampai { $closes }.
+       *[other] Buka berikutnya: { $day }, { $opens }–{ $closes }.
+    }
+    { $map }
+services-point-hadirin =
+    🚐 { $name } — mobil Hadirin
+    Cetak hasil pertanyaan, rujukan, kegiatan usaha, laporan dan pengaduan, izin bangunan.
+    { $open_now ->
+        [true] ✅ Ada di sini sekarang, sampai { $closes }.
+       *[other] Kunjungan berikutnya: { $day }, { $opens }–{ $closes }.
+    }
+    { $map }
+
+## Permohonan: pertanyaan dan jawaban bersama
+
+request-ask-service = Layanan apa yang Anda perlukan?
+request-service-licence = Izin
+request-service-building-permit = Izin bangunan
+request-service-deed = Akta atau lahan
+request-service-commercial = Izin toko
+request-service-complaint = Pengaduan/laporan
+request-service-inquiry = Pertanyaan
+request-service-other = Lainnya
+request-ask-details = Jelaskan singkat apa yang Anda perlukan (misalnya nomor izin atau masalahnya).
+request-ask-when = Kapan waktu yang tepat bagi petugas kami untuk menghubungi Anda?
+when-morning = Pagi (8–12)
+when-afternoon = Siang (12–4)
+when-evening = Sore/malam (4–9)
+when-any = Kapan saja
+request-ask-phone = Nomor telepon mana yang dapat dihubungi petugas kami? Nomor dari negara mana pun boleh — atau bagikan kontak Anda.
+relationship-self = Saya sendiri
+relationship-parent = Ayah atau ibu saya
+relationship-spouse = Suami atau istri saya
+relationship-child = Anak saya
+relationship-relative = Kerabat lain
+relationship-other = Orang lain
+
+request-field-relationship = Untuk siapa
+request-field-name = Nama
+request-field-need = Kondisi
+request-field-situation = Keadaan
+request-field-service = Layanan
+request-field-details = Rincian
+request-field-location = Tempat
+request-field-office = Kantor
+request-field-when = Waktu yang tepat
+request-field-phone = Nomor telepon
+
+## Wajibna: kunjungan rumah
+
+wajibna-ask-relationship = Wajibna: petugas Amanah datang ke rumah atau penginapan lansia atau penyandang disabilitas untuk menyelesaikan layanannya di sana. Kunjungan ini untuk siapa?
+wajibna-ask-name = Siapa nama orang yang akan kami kunjungi?
+wajibna-ask-need = Mana yang paling sesuai dengan kondisinya?
+need-elderly = Lansia
+need-disability = Disabilitas/berkebutuhan khusus
+need-illness = Sakit, tidak bisa keluar
+wajibna-ask-location = Di mana kami berkunjung? Bagikan lokasi 📍, atau ketik alamat, nama hotel atau penginapan.
+wajibna-summary =
+    Mohon periksa permohonan kunjungan:
+    • Untuk: { $relationship } — { $name }
+    • Kondisi: { $need }
+    • Layanan: { $service }
+    • Rincian: { $details }
+    • Tempat: { $location }
+    • Waktu yang tepat: { $when }
+    • Telepon: { $phone }
+wajibna-filed =
+    ✅ Permohonan kunjungan rumah tercatat. Nomor tiket: { $ticket_id }
+    Tim Wajibna akan menelepon Anda untuk mengatur kunjungan. Anda dapat mengecek permohonan kapan saja dengan mengirim nomor tiketnya.
+
+## Mutma'innun: urusan atas nama orang lain
+
+mutmainnun-ask-situation = Mutma'innun: petugas Amanah menyelesaikan urusan atas nama orang yang dipenjara dan menanggung keluarga, atau yang berada di luar negeri untuk belajar atau berobat. Mana yang sesuai?
+situation-prison = Di penjara
+situation-abroad-study = Di luar negeri untuk belajar
+situation-abroad-treatment = Di luar negeri untuk berobat
+mutmainnun-ask-name = Siapa nama lengkap orang yang diwakili urusannya?
+mutmainnun-ask-relationship = Dan Anda adalah…?
+mutmainnun-ask-office = Urusan ini di baladiyah atau kantor mana, jika Anda tahu? Ketik, atau pilih Lewati.
+mutmainnun-ask-when = Kapan waktu yang tepat bagi petugas kami untuk menelepon Anda?
+mutmainnun-ask-phone = Nomor mana yang dapat ditelepon petugas kami? Nomor luar negeri boleh, dengan kode negaranya — atau bagikan kontak Anda.
+mutmainnun-summary =
+    Mohon periksa permohonan:
+    • Keadaan: { $situation }
+    • Atas nama: { $name }
+    • Anda: { $relationship }
+    • Layanan: { $service }
+    • Rincian: { $details }
+    • Kantor: { $office }
+    • Waktu yang tepat: { $when }
+    • Telepon: { $phone }
+mutmainnun-filed =
+    ✅ Permohonan Anda tercatat. Nomor tiket: { $ticket_id }
+    Petugas bagian layanan pelanggan akan menelepon Anda untuk menjelaskan dokumen yang diperlukan, lalu menyelesaikan urusan itu atas namanya. Kirim nomor tiket kapan saja untuk mengeceknya.

@@ -1,0 +1,152 @@
+# امانہ کی خدمات: واجبنا، مطمئنون، اطلالہ کاؤنٹر اور حاضرین گاڑیاں،
+# "میں کس ذیلی بلدیہ میں ہوں؟"، اور روزانہ آگاہی کی ٹپ۔
+
+## مینو
+
+menu-services = امانہ کی خدمات
+menu-consultant = مشیر سے پوچھیں
+services-intro =
+    شکایات کے علاوہ امانہ یہ خدمات بھی دیتی ہے:
+    • بزرگوں اور خصوصی ضروریات والے افراد کے گھر جا کر خدمت (واجبنا)
+    • جیل میں یا بیرونِ ملک موجود شخص کی جگہ معاملہ مکمل کرنا (مطمئنون)
+    • بڑی مساجد میں اطلالہ کاؤنٹر اور پارکوں میں حاضرین گاڑیاں
+    آپ کو کیا چاہیے؟
+services-wajibna = گھر پر آمد (واجبنا)
+services-mutmainnun = کسی کی جگہ معاملہ
+services-points = قریب ترین سروس پوائنٹ
+services-locate = میری ذیلی بلدیہ
+services-consultant = مشیر سے سوال
+services-tips = آگاہی کی ٹپس
+services-try-again = دوبارہ کوشش کریں
+kb-other-topics = دوسرے موضوعات
+kb-text = { $text }
+kb-ask-entry = کون سا سوال؟ مشیر کے مینو سے موضوع چنیں۔
+kb-ask-helpful = کیا اس سے مدد ملی؟
+
+## میں کس ذیلی بلدیہ میں ہوں؟
+
+services-locate-ask = اپنی لوکیشن بھیجیں 📍، یا اپنے محلے کا نام لکھیں (مثلاً عزیزیہ، مسفلہ یا منیٰ)۔
+services-locate-found =
+    { $how ->
+        [name] 📍 { $place } ذیلی بلدیہ { $sub } میں ہے۔
+        [sub] 📍 ذیلی بلدیہ { $sub }۔
+       *[pin] 📍 آپ ذیلی بلدیہ { $sub } کے علاقے میں ہیں۔
+    }
+    قریبی سروس پوائنٹس — اوقات دیکھنے کے لیے کسی پر ٹیپ کریں:
+services-locate-not-found = معذرت، میں یہ جگہ مکہ کی ذیلی بلدیات میں نہیں ڈھونڈ سکا۔ محلے کا نام لکھیں یا اپنی لوکیشن بھیجیں۔ مستشارک الامین بھی { $phone } پر بتا سکتے ہیں۔
+services-point-button = { $name } ({ $service })
+
+## قریب ترین سروس پوائنٹ
+
+services-points-ask = آپ کہاں ہیں؟ اپنی لوکیشن بھیجیں 📍، یا اپنے محلے کا نام لکھیں۔
+services-points-unknown-place = معذرت، یہ جگہ نہیں ملی۔ اپنی لوکیشن بھیجیں یا محلے کا نام لکھیں۔
+services-points-open =
+    ✅ ابھی کھلا ہے: { $name } ({ $service })، { $distance } کلومیٹر دور — { $closes } تک۔
+    { $map }
+    آج، { $today }: اطلالہ کاؤنٹر { $itlala_opens } سے { $itlala_closes } تک کھلے ہیں۔
+    دوسرے پوائنٹس:
+services-points-none-open =
+    ابھی قریب کوئی پوائنٹ کھلا نہیں۔ سب سے قریب: { $name } ({ $service })، { $distance } کلومیٹر — { $day } کو { $opens } بجے کھلے گا۔
+    { $map }
+    آج، { $today }: اطلالہ کاؤنٹر { $itlala_opens } سے { $itlala_closes } تک کھلے ہیں۔
+    دوسرے پوائنٹس:
+services-points-none = آج، { $today }، اطلالہ کاؤنٹر { $itlala_opens } سے { $itlala_closes } تک کھلے ہیں، لیکن اگلے دنوں میں کوئی سروس پوائنٹ طے نہیں۔ براہِ کرم 940 پر کال کریں۔
+services-point-itlala =
+    🕌 { $name } — اطلالہ کاؤنٹر
+    معلومات، شکایات اور رپورٹس، لائسنس پرنٹ۔
+    روزانہ مغرب سے ایک گھنٹہ پہلے سے عشاء کے ایک گھنٹہ بعد تک۔
+    { $open_now ->
+        [true] ✅ ابھی کھلا ہے، { $closes } تک۔
+       *[other] اگلی بار: { $day }، { $opens } سے { $closes } تک۔
+    }
+    { $map }
+services-point-hadirin =
+    🚐 { $name } — حاضرین گاڑی
+    معلومات کا پرنٹ، حوالہ جات، تجارتی سرگرمیاں، رپورٹس اور شکایات، تعمیراتی اجازت نامے۔
+    { $open_now ->
+        [true] ✅ ابھی یہاں ہے، { $closes } تک۔
+       *[other] اگلی آمد: { $day }، { $opens } سے { $closes } تک۔
+    }
+    { $map }
+
+## درخواستیں: مشترک سوالات اور جوابات
+
+request-ask-service = آپ کو کون سی خدمت چاہیے؟
+request-service-licence = لائسنس
+request-service-building-permit = تعمیراتی اجازت نامہ
+request-service-deed = صک یا زمین
+request-service-commercial = دکان کا لائسنس
+request-service-complaint = شکایت یا رپورٹ
+request-service-inquiry = معلومات
+request-service-other = کچھ اور
+request-ask-details = مختصراً لکھیں آپ کو کیا چاہیے (مثلاً لائسنس نمبر یا مسئلہ)۔
+request-ask-when = ہمارا نمائندہ آپ سے کب رابطہ کرے؟
+when-morning = صبح (8–12)
+when-afternoon = دوپہر (12–4)
+when-evening = شام (4–9)
+when-any = کسی بھی وقت
+request-ask-phone = ہمارا نمائندہ کس نمبر پر کال کرے؟ کسی بھی ملک کا نمبر چلے گا — یا اپنا رابطہ شیئر کریں۔
+relationship-self = میں خود
+relationship-parent = میرے والد یا والدہ
+relationship-spouse = میرے شوہر یا بیوی
+relationship-child = میرا بیٹا یا بیٹی
+relationship-relative = کوئی اور رشتہ دار
+relationship-other = کوئی اور
+
+request-field-relationship = کس کے لیے
+request-field-name = نام
+request-field-need = حالت
+request-field-situation = صورتِ حال
+request-field-service = خدمت
+request-field-details = تفصیل
+request-field-location = جگہ
+request-field-office = دفتر
+request-field-when = مناسب وقت
+request-field-phone = فون نمبر
+
+## واجبنا: گھر پر آمد
+
+wajibna-ask-relationship = واجبنا: امانہ کا ملازم بزرگ یا خصوصی ضروریات والے شخص کے گھر یا رہائش گاہ پر آ کر وہیں ان کا کام مکمل کرتا ہے۔ یہ آمد کس کے لیے ہے؟
+wajibna-ask-name = جن کے پاس ہم آئیں گے، ان کا نام کیا ہے؟
+wajibna-ask-need = ان کی حالت کے لیے کون سا بہتر ہے؟
+need-elderly = بزرگ
+need-disability = خصوصی ضروریات یا معذوری
+need-illness = بیمار، باہر نہیں جا سکتے
+wajibna-ask-location = ہم کہاں آئیں؟ لوکیشن بھیجیں 📍، یا پتہ، ہوٹل یا رہائش کا نام لکھیں۔
+wajibna-summary =
+    براہِ کرم آمد کی درخواست دیکھ لیں:
+    • کس کے لیے: { $relationship } — { $name }
+    • حالت: { $need }
+    • خدمت: { $service }
+    • تفصیل: { $details }
+    • جگہ: { $location }
+    • مناسب وقت: { $when }
+    • فون: { $phone }
+wajibna-filed =
+    ✅ گھر پر آمد کی درخواست درج ہو گئی۔ ٹکٹ: { $ticket_id }
+    واجبنا ٹیم آمد کا وقت طے کرنے کے لیے آپ کو کال کرے گی۔ ٹکٹ نمبر بھیج کر کسی بھی وقت درخواست دیکھ سکتے ہیں۔
+
+## مطمئنون: کسی کی جگہ معاملہ
+
+mutmainnun-ask-situation = مطمئنون: امانہ کا ملازم اس شخص کی جگہ معاملہ مکمل کرتا ہے جو جیل میں ہو اور خاندان کا کفیل ہو، یا تعلیم یا علاج کے لیے بیرونِ ملک ہو۔ کون سی صورت ہے؟
+situation-prison = جیل میں
+situation-abroad-study = تعلیم کے لیے بیرونِ ملک
+situation-abroad-treatment = علاج کے لیے بیرونِ ملک
+mutmainnun-ask-name = جس شخص کا معاملہ ہے، اس کا پورا نام کیا ہے؟
+mutmainnun-ask-relationship = اور آپ ان کے کیا لگتے ہیں؟
+mutmainnun-ask-office = معاملہ کس ذیلی بلدیہ یا دفتر میں ہے، اگر معلوم ہو؟ لکھیں، یا "چھوڑ دیں" چنیں۔
+mutmainnun-ask-when = ہمارا نمائندہ آپ کو کب کال کرے؟
+mutmainnun-ask-phone = ہمارا نمائندہ کس نمبر پر کال کرے؟ بیرونِ ملک کا نمبر ملکی کوڈ کے ساتھ چلے گا — یا اپنا رابطہ شیئر کریں۔
+mutmainnun-summary =
+    براہِ کرم درخواست دیکھ لیں:
+    • صورتِ حال: { $situation }
+    • کس کا معاملہ: { $name }
+    • آپ: { $relationship }
+    • خدمت: { $service }
+    • تفصیل: { $details }
+    • دفتر: { $office }
+    • مناسب وقت: { $when }
+    • فون: { $phone }
+mutmainnun-filed =
+    ✅ آپ کی درخواست درج ہو گئی۔ ٹکٹ: { $ticket_id }
+    کسٹمر سروس کا ایک ملازم آپ کو کال کر کے مطلوبہ کاغذات بتائے گا، پھر ان کی جگہ معاملہ مکمل کرے گا۔ کسی بھی وقت ٹکٹ نمبر بھیج کر صورتِ حال دیکھیں۔
