@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import threading
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -36,6 +37,9 @@ WINDOW = timedelta(hours=24)
 _OUTSIDE_WINDOW_CODES = {63016}  # "outside the allowed window": only templates go out
 _RETRY_CODES = {20429, 21611, 63018}  # too many requests, queue full, WhatsApp sender rate limit
 _TEMPLATE_VARIABLE_LIMIT = 1024
+# the twilio library logs every request at INFO; ours says what matters, so keep it quiet
+_TWILIO_HTTP_LOG = logging.getLogger("labbaik.twilio_http")
+_TWILIO_HTTP_LOG.setLevel(logging.WARNING)
 
 
 def last_inbound_from(database: Database) -> LastInbound:
@@ -148,7 +152,7 @@ class WhatsAppSender:
     def _client(self) -> Client:
         client: Client | None = getattr(self._local, "client", None)
         if client is None:
-            http = _RetryAfterHttpClient(timeout=self._timeout)
+            http = _RetryAfterHttpClient(timeout=self._timeout, logger=_TWILIO_HTTP_LOG)
             client = Client(self._settings.account_sid, self._settings.auth_token, http_client=http)
             if self._settings.api_base_url:
                 client.api.base_url = self._settings.api_base_url.rstrip("/")

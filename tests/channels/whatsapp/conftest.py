@@ -1,5 +1,9 @@
 """Fixtures for the WhatsApp webhook: the real app and service on a real database,
-with Twilio credentials of a fake Twilio account and a public URL behind a proxy."""
+with Twilio credentials of a fake Twilio account and a public URL behind a proxy.
+
+The runtime is put together as `build_runtime` does, except that the flows and
+texts (slow to parse) are loaded once per session and shared by the tests.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,32 @@ from fakes.fake_twilio import FakeTwilio, fake_twilio  # noqa: F401  (a fixture)
 from wa_kit import PUBLIC_URL
 
 from bot.config import load_settings
-from bot.runtime import Runtime, build_runtime
+from bot.flows import FlowSource
+from bot.media import MediaStore
+from bot.runtime import Runtime
+from bot.service import ConversationService
 from bot.web.app import create_app
+from locales.render import Localizer
+from storage.db import Database
 
 MAX_PHOTO_BYTES = 64 * 1024  # small, so oversize tests stay fast
 
 
+@pytest.fixture(scope="session")
+def texts() -> tuple[FlowSource, Localizer]:
+    root = load_settings(env={}).root
+    return FlowSource(root / "dialogs" / "flows", locales=root / "locales"), Localizer(
+        root / "locales"
+    )
+
+
 @pytest.fixture
-def wa_runtime(db_url: str, tmp_path: Path, fake_twilio: FakeTwilio) -> Iterator[Runtime]:  # noqa: F811
+def wa_runtime(
+    db_url: str,
+    tmp_path: Path,
+    fake_twilio: FakeTwilio,  # noqa: F811
+    texts: tuple[FlowSource, Localizer],
+) -> Iterator[Runtime]:
     settings = load_settings(
         env={
             "TWILIO_ACCOUNT_SID": fake_twilio.account_sid,
@@ -33,7 +55,13 @@ def wa_runtime(db_url: str, tmp_path: Path, fake_twilio: FakeTwilio) -> Iterator
             "channels.whatsapp.api_base_url": fake_twilio.base_url,
         },
     )
-    runtime = build_runtime(settings, with_nlu=False)
+    flows, localizer = texts
+    service = ConversationService(
+        settings=settings, database=Database(db_url), flows=flows, localizer=localizer, nlu=None
+    )
+    media = MediaStore(settings.media, settings.path(settings.media.directory))
+    runtime = Runtime(settings=settings, service=service, media=media)
+    service.on_outbox = runtime.outbox_wakeup.set
     yield runtime
     runtime.service.database.dispose()
 
