@@ -158,7 +158,8 @@ def test_daily_tips_go_through_the_outbox_once_per_person_per_makkah_day(databas
         assert tips.enqueue_daily_tips(session, now=next_day) == 2
         newest = _outbox(session)[-1]
         assert newest.next_attempt_at == next_day
-        assert newest.payload["args"]["tip"]["msg"] == tips.load_tips().daily(date(2024, 11, 19)).key
+        tomorrow_tip = tips.load_tips().daily(date(2024, 11, 19)).key
+        assert newest.payload["args"]["tip"]["msg"] == tomorrow_tip
 
 
 def test_the_daily_tip_changes_from_day_to_day_and_covers_every_tip():
@@ -168,7 +169,8 @@ def test_the_daily_tip_changes_from_day_to_day_and_covers_every_tip():
 
 
 @pytest.mark.parametrize(
-    "text", ["stop", "STOP", " Stop ", "توقف", "إيقاف", "berhenti", "Berhenti", "بند", "band", "لغو"]
+    "text",
+    ["stop", "STOP", " Stop ", "توقف", "إيقاف", "berhenti", "Berhenti", "بند", "band", "لغو"],
 )
 def test_one_word_stops_the_tips_in_every_language(text: str):
     assert tips.is_stop_word(text)
