@@ -199,6 +199,8 @@ class OutboxWorker:
         fields["lang"] = fields.get("lang") or self._default_language
         if "text" not in fields:  # a message id to render, e.g. a case status notification
             fields["text"] = self._render(fields["lang"], fields["key"], fields.get("args") or {})
+            if fields["text"] == fields["key"]:  # the renderer's sign of a missing message
+                raise ValueError(f"no text for message {fields['key']!r} in locales/")
         choices = tuple(ReplyChoice(**c) for c in fields.get("choices") or ())
         return Reply(
             key=fields["key"],

@@ -15,6 +15,7 @@ from worker_kit import (
     make_worker,
     new_user,
     person_wrote,
+    queue_payload,
     queue_reply,
     row,
 )
@@ -270,6 +271,22 @@ async def test_case_status_notification_is_rendered_in_the_person_s_language(
 
     assert rendered == [("ur", "case-status-changed")]
     assert fake_twilio.bodies_to(user) == [f"[ur] {ticket} in_progress"]
+
+
+async def test_a_notification_without_a_text_fails_visibly_instead_of_sending_its_id(
+    database: Database, fake_twilio: FakeTwilio, wall: WallClock
+) -> None:
+    user = new_user()
+    person_wrote(database, user, wall())
+    payload = {"key": "case-status-unheard-of", "lang": "fa", "args": {}}
+    item_id = queue_payload(database, user, payload, with_case=True)
+
+    await make_worker(database, fake_twilio, wall, render=lambda lang, key, args: key).run_once()
+
+    item = row(database, item_id)
+    assert item.status == "failed"
+    assert "case-status-unheard-of" in (item.last_error or "")
+    assert fake_twilio.messages == []
 
 
 async def test_per_chat_rate_limit_paces_one_person(

@@ -121,6 +121,18 @@ def queue_reply(
 ) -> int:
     """Queue a rendered reply the way the conversation service does; returns the row id."""
     reply = {"key": "test", "text": text, "lang": lang, "choices": [], "expects": "none"}
+    return queue_payload(database, user_id, {"reply": reply}, with_case=with_case, lang=lang)
+
+
+def queue_payload(
+    database: Database,
+    user_id: str,
+    payload: dict[str, Any],
+    *,
+    with_case: bool = False,
+    lang: str = "en",
+) -> int:
+    """Queue any outbox payload for the person (optionally with a case of theirs)."""
     with database.transaction() as session:
         person = store.get_or_create_person(session, channel="whatsapp", user_id=user_id)
         case = None
@@ -135,7 +147,7 @@ def queue_reply(
                 language=lang,
             )
         item = store.enqueue_outbox(
-            session, person=person, channel="whatsapp", payload={"reply": reply}, case=case
+            session, person=person, channel="whatsapp", payload=payload, case=case
         )
         return item.id
 
