@@ -36,7 +36,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from bot.channels.base import Inbound, Reply, ReplyChoice
-from bot.config import Settings
+from bot.config import ROOT, Settings
 from bot.effects import EffectContext, EffectRegistry, default_registry
 from bot.flows import FlowSource
 from dialogs import Context, step, wants_nlu
@@ -112,10 +112,8 @@ class ConversationService:
         return cls(
             settings=settings,
             database=Database(url),
-            flows=FlowSource(
-                settings.root / "dialogs" / "flows", locales=settings.root / "locales"
-            ),
-            localizer=Localizer(settings.root / "locales"),
+            flows=FlowSource(ROOT / "dialogs" / "flows", locales=ROOT / "locales"),
+            localizer=Localizer(ROOT / "locales"),
             nlu=NluClient(settings.nlu) if with_nlu else None,
         )
 
