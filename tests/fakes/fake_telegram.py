@@ -39,6 +39,7 @@ BOT_USERNAME = "labbaik_test_bot"
 class Call:
     method: str
     params: dict[str, Any]
+    result: Any = None  # what the fake answered (None for a refused call)
 
 
 @dataclass
@@ -145,6 +146,16 @@ class FakeTelegram:
             if chat_id is None or str(p.get("chat_id")) == str(chat_id)
         ]
 
+    def delivered(self, chat_id: int | str) -> list[dict[str, Any]]:
+        """Messages Telegram accepted for one chat, as it answered them (with message_id)."""
+        return [
+            c.result
+            for c in list(self.calls)
+            if c.method == "sendMessage"
+            and c.result is not None
+            and str(c.params.get("chat_id")) == str(chat_id)
+        ]
+
     def pending_updates(self) -> int:
         with self._lock:
             return sum(1 for u in self._updates if u["update_id"] >= self._confirmed_offset)
@@ -199,7 +210,8 @@ class FakeTelegram:
         if request.path_params["token"] != self.token:
             return _error(401, "Unauthorized")
         params = await _params(request)
-        self.calls.append(Call(method, params))
+        call = Call(method, params)
+        self.calls.append(call)
         failure = self._due_failure(method)
         if failure is not None:
             return _error(failure.status, failure.description, failure.retry_after)
@@ -209,6 +221,7 @@ class FakeTelegram:
         result = handler(params)
         if asyncio.iscoroutine(result):
             result = await result
+        call.result = result
         return JSONResponse({"ok": True, "result": result})
 
     def _due_failure(self, method: str) -> _Failure | None:

@@ -9,15 +9,25 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from fakes.fake_telegram import FakeTelegram
-from telegram_testkit import TOKEN, make_settings
+# pytest puts tests/ on sys.path (for `fakes`), where tests/dialogs/ would shadow the
+# `dialogs` package as a namespace package; the project root must come first.
+_ROOT = str(Path(__file__).resolve().parents[3])
+if sys.path[0] != _ROOT:
+    sys.path.insert(0, _ROOT)
 
-from bot.media import MediaStore
+import httpx  # noqa: E402
+import pytest  # noqa: E402
+from fakes.fake_telegram import FakeTelegram  # noqa: E402
+from telegram_testkit import MAX_BYTES, TOKEN, make_settings, runtime_for  # noqa: E402
+
+from bot.media import MediaStore  # noqa: E402
+from bot.runtime import Runtime  # noqa: E402
+from bot.web.app import create_app  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -74,5 +84,24 @@ def payload() -> Callable[..., Payload]:
 
 @pytest.fixture
 def media_store(tmp_path: Path) -> MediaStore:
-    settings = make_settings(tmp_path, api_url=None, max_bytes=64 * 1024)
+    settings = make_settings(tmp_path, api_url=None, max_bytes=MAX_BYTES)
     return MediaStore(settings.media, settings.path(settings.media.directory))
+
+
+@pytest.fixture
+def tg_runtime(db_url: str, tmp_path: Path, fake_telegram: FakeTelegram) -> Iterator[Runtime]:
+    """The real service on SQLite and PostgreSQL, Telegram in webhook mode against the fake."""
+    settings = make_settings(
+        tmp_path, api_url=fake_telegram.url, db_url=db_url, mode="webhook", max_bytes=MAX_BYTES
+    )
+    runtime = runtime_for(settings)
+    yield runtime
+    runtime.service.database.dispose()
+
+
+@pytest.fixture
+async def tg_client(tg_runtime: Runtime) -> AsyncIterator[httpx.AsyncClient]:
+    """The real web app (bot.web.app), in-process."""
+    transport = httpx.ASGITransport(app=create_app(tg_runtime))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client

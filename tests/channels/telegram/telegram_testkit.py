@@ -1,13 +1,26 @@
-"""Helpers the Telegram tests import: made-up credentials and settings pointed at the fake."""
+"""Helpers the Telegram tests import: made-up credentials, settings pointed at the fake,
+and what the bot stored."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
 
 from bot.config import DEFAULT_CONFIG, Settings, load_settings
+from bot.flows import FlowSource
+from bot.media import MediaStore
+from bot.runtime import Runtime
+from bot.service import ConversationService
+from locales.render import Localizer
+from storage.db import Database
+from storage.models import Message, OutboxItem, Person
 
 TOKEN = "123456:TEST-not-a-real-token"
 WEBHOOK_SECRET = "test-webhook-secret_0123456789"
+MAX_BYTES = 64 * 1024  # the largest photo in these tests: small, so oversize stays fast
 
 
 def make_settings(
@@ -35,6 +48,62 @@ def make_settings(
     return load_settings(DEFAULT_CONFIG, env=env, overrides=overrides)
 
 
+@functools.cache
+def _flows_and_texts(root: Path) -> tuple[FlowSource, Localizer]:
+    """The real flows and texts, loaded once per test session (they are read-only here)."""
+    flows = FlowSource(root / "dialogs" / "flows", locales=root / "locales")
+    return flows, Localizer(root / "locales")
+
+
+def runtime_for(settings: Settings) -> Runtime:
+    """What `build_runtime` builds, on an already migrated test database, without NLU,
+    with the flows and texts shared across tests (loading them is the slow part)."""
+    flows, localizer = _flows_and_texts(settings.root)
+    service = ConversationService(
+        settings=settings,
+        database=Database(settings.database.url),
+        flows=flows,
+        localizer=localizer,
+        nlu=None,
+    )
+    media = MediaStore(settings.media, settings.path(settings.media.directory))
+    runtime = Runtime(settings=settings, service=service, media=media)
+    service.on_outbox = runtime.outbox_wakeup.set
+    return runtime
+
+
 def stored_media_files(tmp_path: Path) -> list[Path]:
     root = tmp_path / "media"
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def stored_messages(runtime: Runtime, direction: str) -> list[dict[str, Any]]:
+    """Payloads of the stored messages ("in" or "out"), oldest first."""
+    with runtime.service.database.session() as session:
+        stmt = select(Message.payload).where(Message.direction == direction).order_by(Message.id)
+        return list(session.scalars(stmt))
+
+
+def inbound_ids(runtime: Runtime) -> list[str | None]:
+    with runtime.service.database.session() as session:
+        stmt = select(Message.platform_message_id).where(Message.direction == "in")
+        return list(session.scalars(stmt.order_by(Message.id)))
+
+
+def outbox_rows(runtime: Runtime) -> list[tuple[str, str, dict[str, Any]]]:
+    """(user_id, status, payload) of every outbox row, oldest first."""
+    with runtime.service.database.session() as session:
+        rows = session.execute(
+            select(OutboxItem.user_id, OutboxItem.status, OutboxItem.payload).order_by(
+                OutboxItem.id
+            )
+        )
+        return [(u, s, p) for u, s, p in rows]
+
+
+def counts(runtime: Runtime) -> dict[str, int]:
+    with runtime.service.database.session() as session:
+        return {
+            model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+            for model in (Person, Message, OutboxItem)
+        }

@@ -33,7 +33,8 @@ async def test_sends_text_and_returns_the_message_id(
     [sent] = fake_telegram.sent(CHAT)
     assert sent["text"] == "Your ticket is MK-1234566."
     assert sent["reply_markup"] == {"remove_keyboard": True}
-    assert message_id == "1001"
+    [accepted] = fake_telegram.delivered(CHAT)
+    assert message_id == str(accepted["message_id"])
 
 
 async def test_choices_go_as_an_inline_keyboard(

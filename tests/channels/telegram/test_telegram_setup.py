@@ -1,0 +1,97 @@
+"""Whether Telegram runs, and how it is wired: settings, the PTB application, the webhook."""
+
+from __future__ import annotations
+
+import pytest
+from fakes.fake_telegram import FakeTelegram
+from telegram_testkit import TOKEN, WEBHOOK_SECRET
+
+from bot.channels import telegram
+from bot.config import DEFAULT_CONFIG, load_settings
+from bot.runtime import build_runtime
+
+
+def settings_with(env: dict[str, str], **overrides: object):  # type: ignore[no-untyped-def]
+    return load_settings(DEFAULT_CONFIG, env=env, overrides=overrides)
+
+
+def test_on_with_a_token_in_polling_mode() -> None:
+    on, why = telegram.enabled(settings_with({"TELEGRAM_BOT_TOKEN": TOKEN}))
+    assert (on, why) == (True, "polling mode")
+
+
+@pytest.mark.parametrize(
+    ("env", "overrides", "reason"),
+    [
+        ({}, {}, "TELEGRAM_BOT_TOKEN is not set"),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN},
+            {"channels.telegram.enabled": False},
+            "switched off in config.yaml (channels.telegram.enabled)",
+        ),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN},
+            {"channels.telegram.mode": "webhook"},
+            "webhook mode needs TELEGRAM_WEBHOOK_SECRET",
+        ),
+    ],
+)
+def test_off_with_one_clear_reason(env: dict[str, str], overrides: dict, reason: str) -> None:
+    on, why = telegram.enabled(settings_with(env, **overrides))
+    assert (on, why) == (False, reason)
+    assert TOKEN not in why
+
+
+def test_webhook_mode_with_token_and_secret() -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET}
+    settings = settings_with(env, **{"channels.telegram.mode": "webhook"})
+    assert telegram.enabled(settings) == (True, "webhook mode")
+
+
+def test_the_application_talks_to_the_configured_api(sqlite_url: str) -> None:
+    settings = settings_with(
+        {"TELEGRAM_BOT_TOKEN": TOKEN},
+        **{"channels.telegram.api_base_url": "http://127.0.0.1:9/", "database.url": sqlite_url},
+    )
+    runtime = build_runtime(settings, with_nlu=False)
+    try:
+        app = telegram.build_application(runtime)
+    finally:
+        runtime.service.database.dispose()
+    assert app.bot.base_url == f"http://127.0.0.1:9/bot{TOKEN}"
+    assert app.bot.base_file_url == f"http://127.0.0.1:9/file/bot{TOKEN}"
+    assert app.updater is not None
+
+
+def test_real_telegram_by_default() -> None:
+    bot = telegram.build_bot(settings_with({"TELEGRAM_BOT_TOKEN": TOKEN}))
+    assert bot.base_url == f"https://api.telegram.org/bot{TOKEN}"
+
+
+async def test_register_webhook_sends_the_url_and_the_secret(
+    fake_telegram: FakeTelegram,
+) -> None:
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "PUBLIC_URL": "https://labbaik.example.org/",
+    }
+    settings = settings_with(
+        env,
+        **{
+            "channels.telegram.mode": "webhook",
+            "channels.telegram.api_base_url": fake_telegram.url,
+        },
+    )
+    url = await telegram.register_webhook(settings)
+    assert url == "https://labbaik.example.org/webhooks/telegram"
+    [call] = fake_telegram.calls_of("setWebhook")
+    assert call["url"] == url
+    assert call["secret_token"] == WEBHOOK_SECRET
+    assert call["allowed_updates"] == ["message", "callback_query"]
+
+
+async def test_register_webhook_needs_a_public_url() -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET}
+    with pytest.raises(ValueError, match="public_url"):
+        await telegram.register_webhook(settings_with(env))
