@@ -299,7 +299,7 @@ def _on_choice(t: _Turn, cid: str) -> None:
     elif slot is not None and slot.type in ("choice", "yes_no"):
         _answer(t, slot, UserInput(choice=cid))
     elif at == "confirm" and cid in ("confirm", "edit"):
-        _run_done(t) if cid == "confirm" else _edit_menu(t)
+        _confirm_or_edit(t, confirm=cid == "confirm")
     elif at == "edit" and cid.startswith("edit:") and t.flow and t.flow.slot(cid[5:]):
         _edit_slot(t, cid[5:])
     else:
@@ -393,7 +393,7 @@ def _yes_or_no(t: _Turn, yes: bool) -> bool:
     if slot is not None and slot.type == "yes_no":
         _answer(t, slot, UserInput(choice="yes" if yes else "no"))
     elif t.state["at"] == "confirm":
-        _run_done(t) if yes else _edit_menu(t)
+        _confirm_or_edit(t, confirm=yes)
     else:
         return False
     return True
@@ -532,7 +532,10 @@ def _prefill_current(t: _Turn, entities: Iterable[Entity]) -> None:
     slot = t.slot
     if slot is not None and slot.id not in t.state["slots"]:
         failure = failures.get(slot.id)
-        _ask(t, slot, failure) if failure else _reject(t)
+        if failure is None:
+            _reject(t)
+        else:
+            _ask(t, slot, failure)
     elif t.state["at"] in ("confirm", "edit"):
         _summary(t)
     else:
@@ -625,6 +628,13 @@ def _summary(t: _Turn) -> None:
     t.state.update(at="confirm", slot=None)
     choices = [{"id": "confirm", "key": "choice-confirm"}, {"id": "edit", "key": "choice-edit"}]
     t.say(flow.confirm["message"], t.args(flow.confirm.get("args")), [*choices, _CANCEL])
+
+
+def _confirm_or_edit(t: _Turn, *, confirm: bool) -> None:
+    if confirm:
+        _run_done(t)
+    else:
+        _edit_menu(t)
 
 
 def _edit_menu(t: _Turn) -> None:

@@ -291,6 +291,18 @@ def test_another_flow_mid_flow_switches_to_it(chat: Chat) -> None:
     assert chat.state["slots"] == {}
 
 
+def test_a_command_mid_flow_switches_to_its_flow(chat: Chat) -> None:
+    chat.press("flow:report_issue")
+    chat.press("waste")
+    assert keys(chat.command("status")) == ["status-ask-ticket"]
+    assert chat.state["flow"] == "check_status"
+
+
+def test_a_menu_button_mid_flow_switches_to_its_flow(chat: Chat) -> None:
+    chat.press("flow:report_issue")
+    assert keys(chat.press("flow:change_language")) == ["language-ask"]
+
+
 def test_a_weak_intent_mid_flow_does_not_switch(chat: Chat) -> None:
     chat.press("flow:report_issue")
     result = chat.text("hmm check maybe", nlu("check_status", 0.3))
