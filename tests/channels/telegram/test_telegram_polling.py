@@ -267,6 +267,22 @@ async def test_report_and_status_flows(running: Running, lang: str) -> None:
     assert [c["file_id"] for c in fake.calls_of("getFile")] == [f"photo-{lang}"]
 
 
+async def test_commands_help_language_and_cancel(running: Running) -> None:
+    person = Person(running, "en")
+    await person.command("start")
+    seen = await person.command("help")
+    assert keys(seen)[0] == "help"
+    seen = await person.command("language")
+    assert keys(seen) == ["language-ask"]
+    seen = await person.presses(seen[0], "fa")  # from now on in Persian
+    assert keys(seen)[0] == "language-changed"
+    assert seen[0].text == rendered(running, "fa", "language-changed")
+    await person.command("report")
+    seen = await person.command("cancel")
+    assert keys(seen)[0] == "cancelled"
+    assert seen[0].text == rendered(running, "fa", "cancelled")
+
+
 async def test_unsupported_message_gets_the_polite_answer_in_the_persons_language(
     running: Running,
 ) -> None:
