@@ -195,8 +195,8 @@ def _structure_errors(path: Path, data: Any, flows_dir: Path | None = None) -> l
     for raw in topics.values():
         errors += _topic_errors(where, raw, entries, flows_dir)
         used.update(_strings(raw.get("entries")))
+    reachable = used | {f for e in entries.values() for f in _strings(e.get("follow_ups"))}
     for entry_id, raw in entries.items():
-        reachable = used | {f for e in entries.values() for f in _strings(e.get("follow_ups"))}
         if entry_id not in reachable:
             errors.append(f"{where}:{raw.line}: entry {entry_id}: no topic or follow-up leads here")
     return errors

@@ -127,6 +127,7 @@ def test_a_sound_file_parses(tmp_path: Path):
         (("contact: consultant", "contact: nobody"), 8, "unknown contact 'nobody'"),
         (("entries: [a]", "entries: [a, q]"), 4, "unknown entry 'q'"),
         (("  - id: b\n", "  - id: a\n"), 12, "duplicate id 'a'"),
+        (("follow_ups: [b]", "follow_ups: []"), 12, "no topic or follow-up leads here"),
     ],
 )
 def test_structure_errors_name_file_and_line(tmp_path: Path, change, line: int, fragment: str):
