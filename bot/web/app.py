@@ -22,7 +22,7 @@ from bot.channels import telegram, whatsapp
 from bot.runtime import Runtime
 from bot.web.health import Health
 from bot.web.metrics import Metrics
-from bot.web.security import SecurityHeadersMiddleware, too_large
+from bot.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from bot.web.webchat import WebChat
 
 log = logging.getLogger(__name__)
@@ -55,11 +55,13 @@ def create_app(runtime: Runtime) -> Starlette:
         routes.extend(WebChat(runtime, metrics).routes())
     else:
         log.info("web chat not mounted: channels.webchat.enabled is false in config.yaml")
+    limit = runtime.media.max_bytes + BODY_MARGIN
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeadersMiddleware)],
-        exception_handlers={413: too_large},
-        max_body_size=runtime.media.max_bytes + BODY_MARGIN,
+        middleware=[
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(BodyLimitMiddleware, max_bytes=limit),
+        ],
     )
     app.state.runtime = runtime
     app.state.metrics = metrics

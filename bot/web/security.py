@@ -1,4 +1,4 @@
-"""Security headers on every response, and the JSON answer for a body that is too large.
+"""Security headers on every response, and a request body limit that answers in JSON.
 
 The chat page loads only its own script and stylesheet (no inline script, no
 CDN), so the Content-Security-Policy can allow 'self' and nothing else.
@@ -6,8 +6,7 @@ CDN), so the Content-Security-Policy can allow 'self' and nothing else.
 
 from __future__ import annotations
 
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.datastructures import Headers
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -57,7 +56,53 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-async def too_large(request: Request, exc: Exception) -> Response:
-    """413 as JSON the web chat can show (Starlette's body limit raises HTTPException(413))."""
-    detail = exc.detail if isinstance(exc, HTTPException) else "Content Too Large"
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimitMiddleware:
+    """Refuses a request body over `max_bytes` with a JSON 413 the web chat can show.
+
+    A declared Content-Length over the limit is refused before anything is
+    read; a chunked body is counted as it arrives and cut off at the limit.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await too_large_response(self.max_bytes)(scope, receive, send)
+            return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise _TooLarge
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, watching_send)
+        except _TooLarge:
+            if started:
+                raise
+            await too_large_response(self.max_bytes)(scope, receive, send)
+
+
+def too_large_response(max_bytes: int) -> Response:
+    detail = f"the request body is larger than {max_bytes} bytes"
     return JSONResponse({"error": "too_large", "message": detail}, status_code=413)

@@ -21,6 +21,7 @@ from string import Template
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -32,6 +33,7 @@ from bot.media import MediaRejected
 from bot.runtime import Runtime
 from bot.web import strings
 from bot.web.metrics import Metrics
+from bot.web.security import BodyLimitMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +78,9 @@ class WebChat:
         self.settings = runtime.settings
         self.languages: tuple[str, ...] = tuple(runtime.settings.languages)
         self.metrics = metrics
-        self.page_texts = strings.PageTexts(runtime.settings.root / "locales")
+        self.page_texts = strings.PageTexts(
+            runtime.service.localizer, runtime.settings.root / "locales"
+        )
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -87,7 +91,7 @@ class WebChat:
                 "/webchat/api/messages",
                 self.message,
                 methods=["POST"],
-                max_body_size=JSON_BODY_LIMIT,
+                middleware=[Middleware(BodyLimitMiddleware, max_bytes=JSON_BODY_LIMIT)],
             ),
             Route("/webchat/api/media", self.upload, methods=["POST"]),
             Route("/webchat/api/history", self.history),

@@ -210,34 +210,38 @@
     return state.queue;
   }
 
-  async function deliver(echo, request) {
+  // Sends one message and shows the answer; on failure the echo goes and `restore`
+  // gives the person back what they typed, so nothing is lost.
+  async function deliver(echo, request, restore) {
     showNotice("");
     $("welcome").hidden = true;
     const bubble = echo ? addBubble("user", echo, { pending: true }) : null;
+    let problem;
     try {
       const response = await request();
-      if (!response.ok) {
-        if (bubble) bubble.remove();
-        showNotice(await errorText(response));
-        return;
+      if (response.ok) {
+        if (bubble) bubble.classList.remove("pending");
+        const { replies } = await response.json();
+        await showReplies(replies);
+        return replies;
       }
-      if (bubble) bubble.classList.remove("pending");
-      const { replies } = await response.json();
-      await showReplies(replies);
-      return replies;
+      problem = await errorText(response);
     } catch (_) {
-      if (bubble) bubble.remove();
-      showNotice(t("error-network"));
+      problem = t("error-network");
     }
+    if (bubble) bubble.remove();
+    if (restore) restore();
+    showNotice(problem);
     return [];
   }
 
-  function send(fields, echo) {
+  function send(fields, echo, restore) {
     const body = JSON.stringify({
       client_id: state.clientId, message_id: randomId(), lang: state.lang, ...fields,
     });
     const headers = { "content-type": "application/json" };
-    return enqueue(() => deliver(echo, () => postWithRetry("/webchat/api/messages", () => body, headers)));
+    const post = () => postWithRetry("/webchat/api/messages", () => body, headers);
+    return enqueue(() => deliver(echo, post, restore));
   }
 
   function sendPhoto(file) {
@@ -283,7 +287,7 @@
     if (!text) return;
     textInput.value = "";
     disableChoices();
-    send({ text }, text);
+    send({ text }, text, () => { if (!textInput.value) textInput.value = text; });
   }
 
   function onShareLocation() {

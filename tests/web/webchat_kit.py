@@ -1,0 +1,85 @@
+"""Helpers for the web app tests: test settings, a free port, small real image files."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import zlib
+from pathlib import Path
+
+from bot.config import Settings, load_settings
+from bot.flows import FlowSource
+from bot.media import MediaStore
+from bot.runtime import Runtime
+from bot.service import ConversationService
+from locales.render import Localizer
+from storage.db import Database, resolve_url
+
+MAX_PHOTO_BYTES = 256 * 1024  # small, so oversize tests stay fast
+
+
+def web_settings(db_url: str, media_dir: Path, **overrides: object) -> Settings:
+    """Settings for tests: no secrets from the environment, so webhooks stay off."""
+    return load_settings(
+        env={},
+        overrides={
+            "database.url": db_url,
+            "media.directory": str(media_dir),
+            "media.max_bytes": MAX_PHOTO_BYTES,
+            **overrides,
+        },
+    )
+
+
+class SharedTexts:
+    """The repo's flows and locales, parsed once: parsing every .ftl takes seconds."""
+
+    def __init__(self, root: Path) -> None:
+        self.flows = FlowSource(root / "dialogs" / "flows", locales=root / "locales")
+        self.localizer = Localizer(root / "locales")
+
+
+def runtime_on(settings: Settings, texts: SharedTexts) -> Runtime:
+    """A runtime like `build_runtime(settings, with_nlu=False)` on an already migrated
+    database, reusing parsed flows and texts (one test proves build_runtime itself)."""
+    service = ConversationService(
+        settings=settings,
+        database=Database(resolve_url(settings.database.url, settings.root)),
+        flows=texts.flows,
+        localizer=texts.localizer,
+        nlu=None,
+    )
+    media = MediaStore(settings.media, settings.path(settings.media.directory))
+    runtime = Runtime(settings=settings, service=service, media=media)
+    service.on_outbox = runtime.outbox_wakeup.set
+    return runtime
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on (the OS picks it; we close it again)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    body = kind + data
+    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+
+def png(width: int = 48, height: int = 32, rgb: tuple[int, int, int] = (11, 110, 79)) -> bytes:
+    """A valid PNG of one colour."""
+    row = b"\x00" + bytes(rgb) * width
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(row * height))
+        + _chunk(b"IEND", b"")
+    )
+
+
+def oversize_png(size: int) -> bytes:
+    """A PNG signature followed by padding: `size` bytes that claim to be a photo."""
+    data = png()
+    return data + b"\x00" * (size - len(data))
