@@ -18,8 +18,10 @@ crash in the instant between the platform's acceptance and the mark; the mark
 is the very next thing after the send returns, to keep that instant short.
 
 One chat's messages go out in order: the rows of a batch are grouped per
-person and sent one after the other; when one cannot go now, the later ones
-of that person wait with it.
+person and sent oldest first, one after the other; when one cannot go now, the
+later ones of that person wait with it, and a row whose person still has an
+older unsent row (waiting for a retry, or leased by another worker) waits
+until that one is due. A row that waited this way has still used an attempt.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.channels.base import ChannelSender, PermanentFailure, Reply, ReplyChoice, RetryLater
 from bot.config import OutboxSettings
@@ -126,10 +131,12 @@ class OutboxWorker:
 
     async def run_once(self) -> int:
         """Claim the due rows and handle each; returns how many were claimed."""
-        claimed = await asyncio.to_thread(self._claim)
+        claimed, blocked = await asyncio.to_thread(self._claim)
         groups: dict[tuple[str, str], list[_Claimed]] = {}
-        for item in claimed:
+        for item in sorted(claimed, key=lambda i: i.id):  # oldest first within a person
             groups.setdefault((item.channel, item.user_id), []).append(item)
+        for person, until in blocked.items():  # an older message of theirs is not out yet
+            await asyncio.to_thread(self._postpone, groups.pop(person), until)
         await asyncio.gather(*(self._send_in_order(items) for items in groups.values()))
         return len(claimed)
 
@@ -213,14 +220,16 @@ class OutboxWorker:
 
     # ---- short transactions ------------------------------------------------------------
 
-    def _claim(self) -> list[_Claimed]:
+    def _claim(self) -> tuple[list[_Claimed], dict[tuple[str, str], datetime]]:
+        """Lease the due rows; also say whose rows must wait for an older unsent one."""
         with self._db.transaction() as session:
             items = store.claim_outbox(
                 session, now=self._clock(), limit=self._batch, lease_seconds=self._lease
             )
-            return [
+            claimed = [
                 _Claimed(i.id, i.channel, i.user_id, dict(i.payload), i.attempts) for i in items
             ]
+            return claimed, _earlier_unsent(session, claimed)
 
     def _mark_sent(self, item: _Claimed, platform_id: str) -> None:
         with self._db.transaction() as session:
@@ -255,6 +264,27 @@ class OutboxWorker:
             row = session.get(OutboxItem, item.id, with_for_update=True)
             if row is not None and row.status == "sending":
                 change(session, row)
+
+
+def _earlier_unsent(session: Session, claimed: list[_Claimed]) -> dict[tuple[str, str], datetime]:
+    """For each person whose older message is still pending or leased elsewhere: when it is due."""
+    firsts: dict[tuple[str, str], int] = {}
+    for item in claimed:
+        person = (item.channel, item.user_id)
+        firsts[person] = min(firsts.get(person, item.id), item.id)
+    blocked = {}
+    for (channel, user_id), first in firsts.items():
+        due = session.scalar(
+            select(func.max(OutboxItem.next_attempt_at)).where(
+                OutboxItem.channel == channel,
+                OutboxItem.user_id == user_id,
+                OutboxItem.status.in_(("pending", "sending")),
+                OutboxItem.id < first,
+            )
+        )
+        if due is not None:
+            blocked[(channel, user_id)] = due
+    return blocked
 
 
 async def _first_of(*events: asyncio.Event, timeout: float) -> None:

@@ -45,6 +45,7 @@ class Failure:
     code: int
     message: str
     retry_after: str | None = None
+    to: str | None = None  # only for messages to this recipient
 
 
 @dataclass
@@ -101,9 +102,10 @@ class FakeTwilio:
         after: int = 0,
         retry_after: str | None = None,
         message: str = "scripted failure",
+        to: str | None = None,
     ) -> None:
-        """Fail `times` requests with this error, after letting `after` requests through."""
-        failure = Failure(status, code, message, retry_after)
+        """Fail `times` requests (to `to` only, if given), after letting `after` through."""
+        failure = Failure(status, code, message, retry_after, to)
         with self._lock:
             self._failures.extend([None] * after + [failure] * times)
 
@@ -175,7 +177,7 @@ class FakeTwilio:
             return _error(401, 20003, "Authenticate")
         form = {k: str(v) for k, v in (await request.form()).items()}
         with self._lock:
-            failure = self._failures.pop(0) if self._failures else None
+            failure = self._next_failure(form.get("To", ""))
             stall = self._stalls.pop(0) if self._stalls else None
         if failure:
             headers = {"Retry-After": failure.retry_after} if failure.retry_after else None
@@ -187,6 +189,12 @@ class FakeTwilio:
         if stall:
             await self._hold(stall)
         return JSONResponse(resource, status_code=201)
+
+    def _next_failure(self, to: str) -> Failure | None:
+        for index, failure in enumerate(self._failures):
+            if failure is None or failure.to in (None, to):
+                return self._failures.pop(index)
+        return None
 
     def _record(self, form: dict[str, str]) -> dict[str, object]:
         sid = made_up_sid("SM")

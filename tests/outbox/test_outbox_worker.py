@@ -191,7 +191,7 @@ async def test_a_waiting_message_holds_back_the_later_ones_of_that_person_only(
     a1 = queue_reply(database, alice, "A1")
     a2 = queue_reply(database, alice, "A2")
     b1 = queue_reply(database, bob, "B1")
-    fake_twilio.fail_next(429, 20429)  # the first send (A1) is rate limited
+    fake_twilio.fail_next(429, 20429, to=alice)  # A1 is rate limited
     worker = make_worker(database, fake_twilio, wall)
 
     await worker.run_once()
@@ -202,6 +202,27 @@ async def test_a_waiting_message_holds_back_the_later_ones_of_that_person_only(
     wall.advance(2)
     await worker.run_once()
     assert fake_twilio.bodies_to(alice) == ["A1", "A2"]
+
+
+async def test_a_newer_message_waits_for_an_older_one_still_to_be_retried(
+    database: Database, fake_twilio: FakeTwilio, wall: WallClock
+) -> None:
+    user = new_user()
+    person_wrote(database, user, wall())
+    first = queue_reply(database, user, "first")
+    fake_twilio.fail_next(429, 20429, retry_after="10")
+    worker = make_worker(database, fake_twilio, wall)
+    await worker.run_once()  # "first" now waits 10 s for a retry
+    second = queue_reply(database, user, "second")
+
+    wall.advance(5)
+    assert await worker.run_once() == 1  # "second" is due, but must not overtake "first"
+    assert fake_twilio.bodies_to(user) == []
+    assert row(database, second).next_attempt_at == row(database, first).next_attempt_at
+
+    wall.advance(5)
+    assert await worker.run_once() == 2
+    assert fake_twilio.bodies_to(user) == ["first", "second"]
 
 
 async def test_long_replies_are_split_under_1600_characters(
