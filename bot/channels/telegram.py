@@ -73,7 +73,15 @@ def _urls(tg: TelegramSettings) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
+def _keep_token_out_of_logs() -> None:
+    """httpx logs every request URL at INFO, and Bot API URLs carry the bot token."""
+    httpx_log = logging.getLogger("httpx")
+    if httpx_log.level < logging.WARNING:
+        httpx_log.setLevel(logging.WARNING)
+
+
 def build_bot(settings: Settings) -> Bot:
+    _keep_token_out_of_logs()
     tg = settings.channels.telegram
     if not tg.token:
         raise ValueError("Telegram needs TELEGRAM_BOT_TOKEN")
@@ -83,6 +91,7 @@ def build_bot(settings: Settings) -> Bot:
 
 def build_application(runtime: Runtime) -> Application:  # type: ignore[type-arg]
     """The PTB application for polling, built in this one place."""
+    _keep_token_out_of_logs()
     tg = runtime.settings.channels.telegram
     if not tg.token:
         raise ValueError("Telegram needs TELEGRAM_BOT_TOKEN")
@@ -114,18 +123,17 @@ async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None
 # ---- the one path ---------------------------------------------------------------------
 
 
-async def process_update(runtime: Runtime, update: Update) -> bool:
-    """Hand the update to the service; True once it is stored (or had nothing for us)."""
+async def process_update(runtime: Runtime, update: Update) -> None:
+    """Hand the update to the service; returns once it is stored (or had nothing for us)."""
     inbound = await to_inbound(update, runtime.media)
     if inbound is None:
         log.debug("telegram update %s ignored", update.update_id)
-        return True
+        return
     result = await runtime.service.handle(inbound, deliver="outbox")
     if result.replies:
         runtime.outbox_wakeup.set()
     if update.callback_query is not None:
         await _settle_button(update, first_time=not result.duplicate)
-    return True
 
 
 async def _settle_button(update: Update, *, first_time: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import re
 import time
 from collections.abc import AsyncIterator
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 from fakes.fake_telegram import BOT_ID, FakeTelegram
-from telegram_testkit import inbound_ids, make_settings, outbox_rows, runtime_for
+from telegram_testkit import TOKEN, inbound_ids, make_settings, outbox_rows, runtime_for
 
 from bot.channels import telegram
 from bot.outbox import OutboxWorker
@@ -218,7 +219,10 @@ def rendered(bot: Running, lang: str, key: str, **args: Any) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-async def test_report_and_status_flows(running: Running, lang: str) -> None:
+async def test_report_and_status_flows(
+    running: Running, lang: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)  # as `labbaik run` logs
     person = Person(running, lang)
     fake = running.fake
 
@@ -265,6 +269,12 @@ async def test_report_and_status_flows(running: Running, lang: str) -> None:
 
     # the photo travelled from Telegram to the case's media store
     assert [c["file_id"] for c in fake.calls_of("getFile")] == [f"photo-{lang}"]
+
+    # the log carries neither the token, nor the phone number, nor what was written
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert caplog.records, "the run was logged"
+    for secret in (TOKEN, "966501234567", DESCRIPTIONS[lang]):
+        assert secret not in logged
 
 
 async def test_commands_help_language_and_cancel(running: Running) -> None:
