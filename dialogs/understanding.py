@@ -1,0 +1,122 @@
+"""Understanding free text: NLU intents and entities, small talk, and not understanding.
+
+An intent of a flow starts it (or fills the current one); greet, thank,
+goodbye and out_of_scope get a short answer; affirm/deny answer yes/no
+questions. Anything unsure gets a clarifying question, and the second miss in
+a row offers a person.
+"""
+
+from __future__ import annotations
+
+from dialogs.conduct import (
+    answer,
+    cancel,
+    confirm_or_edit,
+    prefill_current,
+    reject,
+    reprompt,
+    show_menu,
+    start,
+)
+from dialogs.flowset import FlowSpec
+from dialogs.model import NluResult, UserInput
+from dialogs.turn import MENU, Turn, reset
+
+# ---------------------------------------------------------------- NLU
+
+
+def trusted(t: Turn, nlu: NluResult) -> bool:
+    return nlu.intent != "nlu_fallback" and nlu.confidence >= t.ctx.nlu_threshold
+
+
+def on_nlu(t: Turn, nlu: NluResult) -> None:
+    if not trusted(t, nlu):
+        not_understood(t, nlu)
+        return
+    flow = t.flows.for_intent(nlu.intent)
+    if nlu.intent == "cancel":
+        cancel(t)
+    elif flow is not None and flow.id == t.state["flow"]:
+        prefill_current(t, nlu.entities)
+    elif flow is not None:
+        start(t, flow, entities=nlu.entities)
+    elif nlu.intent in ("affirm", "deny") and _yes_or_no(t, nlu.intent == "affirm"):
+        pass
+    elif nlu.intent in _SMALL_TALK:
+        t.state["misses"] = 0
+        _SMALL_TALK[nlu.intent](t)
+    else:
+        not_understood(t, nlu)
+
+
+def _yes_or_no(t: Turn, yes: bool) -> bool:
+    """Affirm/deny as an answer where one fits; False when none does."""
+    slot = t.slot
+    if slot is not None and slot.type == "yes_no":
+        answer(t, slot, UserInput(choice="yes" if yes else "no"))
+    elif t.state["at"] == "confirm":
+        confirm_or_edit(t, confirm=yes)
+    else:
+        return False
+    return True
+
+
+def _greet(t: Turn) -> None:
+    if t.flow is None:
+        show_menu(t, "greet-reply")
+    else:
+        t.say("greet-reply")
+        reprompt(t)
+
+
+def _thank(t: Turn) -> None:
+    t.say("thank-reply")
+    if t.flow is not None:
+        reprompt(t)
+
+
+def _goodbye(t: Turn) -> None:
+    reset(t)
+    t.say("goodbye-reply")
+
+
+def _out_of_scope(t: Turn) -> None:
+    if t.flow is None:
+        show_menu(t, "out-of-scope")
+    else:
+        t.say("out-of-scope")
+        reprompt(t)
+
+
+_SMALL_TALK = {"greet": _greet, "thank": _thank, "goodbye": _goodbye, "out_of_scope": _out_of_scope}
+
+
+def not_understood(t: Turn, nlu: NluResult | None) -> None:
+    """Re-ask or clarify; the second miss in a row offers a person."""
+    t.state["misses"] += 1
+    agent = t.flows.for_intent("human_agent")
+    if t.state["misses"] >= 2 and agent is not None:
+        offer = [{"id": f"flow:{agent.id}", "key": agent.menu_label or "menu-agent"}, MENU]
+        t.say("handoff-offer", t.const("hotline"), offer)
+        if t.flow is not None:
+            reprompt(t)
+    elif t.flow is not None:
+        reject(t)
+    elif nlu is None:
+        show_menu(t, "please-use-menu")
+    else:
+        _clarify(t, nlu)
+
+
+def _clarify(t: Turn, nlu: NluResult) -> None:
+    """Ask which of the likeliest flows was meant (up to three), or show the menu."""
+    picks: list[FlowSpec] = []
+    for name in [nlu.intent, *(name for name, _ in nlu.ranking)]:
+        flow = t.flows.for_intent(name)
+        if flow is not None and flow.menu_label and flow not in picks:
+            picks.append(flow)
+    if not picks:
+        show_menu(t, "clarify")
+        return
+    choices = [{"id": f"flow:{f.id}", "key": f.menu_label} for f in picks[:3]]
+    t.say("clarify", choices=[*choices, MENU])
