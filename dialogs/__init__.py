@@ -11,7 +11,7 @@ events in and carries out the effects that come back. Public API:
   `event` is a `UserInput` or an `EffectResult`; `state` a JSON dict (`{}` for
   a new conversation); `ctx` a `Context` (label resolver, NLU threshold,
   constants such as the hotline, time zone).
-- `wants_nlu(flows, state, user_input, *, labels) -> bool`: whether to ask the
+- `wants_nlu(flows, state, user_input, *, now, ctx) -> bool`: whether to ask the
   NLU before the step.
 - `menu_choices(flows)`, `new_state()`.
 

@@ -76,12 +76,22 @@ def wants_nlu(
     user_input: UserInput,
     *,
     labels: LabelResolver | None = None,
+    now: datetime | None = None,
+    ctx: Context | None = None,
 ) -> bool:
-    """True when this input is free text the current step cannot read without the NLU."""
+    """True when this input is free text the current step cannot read without the NLU.
+
+    Pass the step's `now` (and `ctx`) so that a flow `step` will drop as stale
+    is not taken as still waiting for a literal answer.
+    """
     text = (user_input.text or "").strip()
     if not text or user_input.nlu is not None or _structured(user_input):
         return False
-    st = {**new_state(), **(state or {})}
+    ctx = ctx or Context(labels=labels)
+    labels = labels or ctx.labels
+    st = restore(flows, state, now, ctx) if now else {**new_state(), **(state or {})}
+    if st["at"] == "await":  # step starts afresh: the text is read at the menu
+        st = new_state()
     shown = st.get("choices") or []
     if match_choice(text, shown, labels) or by_label(text, GLOBAL_CHOICES, labels):
         return False

@@ -573,6 +573,15 @@ def test_wants_nlu(chat: Chat, ctx: Context, setup: list, text: str, expected: b
     assert wants_nlu(chat.flows, chat.state, UserInput(text=text), labels=ctx.labels) is expected
 
 
+def test_wants_nlu_knows_a_stale_flow_is_over(chat: Chat, ctx: Context) -> None:
+    chat.press("flow:report_issue")
+    chat.press("waste")
+    typed = UserInput(text="I want to report a leak")
+    assert not wants_nlu(chat.flows, chat.state, typed, labels=ctx.labels, now=NOW)
+    later = NOW + timedelta(days=1)
+    assert wants_nlu(chat.flows, chat.state, typed, now=later, ctx=ctx)
+
+
 def test_wants_nlu_never_for_buttons_or_attachments(flows: FlowSet) -> None:
     for ui in (UserInput(choice="menu"), UserInput(media=PHOTO), UserInput(command="start")):
         assert not wants_nlu(flows, {}, ui)
