@@ -120,6 +120,8 @@ class _Webhook:
         if not self._validator.validate(url, params, signature):
             log.warning("whatsapp: request with a wrong signature refused")
             return PlainTextResponse("signature does not match", status_code=403)
+        if params.get("MessageStatus"):  # a delivery receipt of ours, if Twilio is set to post here
+            return Response(twiml(()), media_type="application/xml")
         try:
             inbound = await self._inbound(params)
         except MalformedForm as exc:

@@ -167,6 +167,23 @@ async def test_ten_concurrent_redeliveries_store_one_message_and_one_set_of_repl
     assert counts(wa_runtime.service.database)["people"] == 1
 
 
+async def test_a_delivery_receipt_posted_here_is_not_taken_for_a_message(
+    wa_client: httpx.AsyncClient, wa_runtime: Runtime, fake_twilio: FakeTwilio
+) -> None:
+    receipt = {
+        "MessageSid": "SM" + "7" * 32,
+        "MessageStatus": "delivered",
+        "AccountSid": fake_twilio.account_sid,
+        "From": "whatsapp:+14155238886",
+        "To": "whatsapp:" + new_phone(),
+        "ChannelPrefix": "whatsapp",
+        "ApiVersion": "2010-04-01",
+    }
+    response = await post(wa_client, receipt, token=fake_twilio.auth_token)
+    assert messages(response) == []
+    assert counts(wa_runtime.service.database) == NOTHING
+
+
 # ---- kinds of message -----------------------------------------------------------------
 
 
