@@ -77,6 +77,21 @@ async def test_crash_after_acceptance_before_the_mark_is_the_one_possible_repeat
     assert row(database, item_id).status == "sent"
 
 
+async def test_two_workers_at_once_send_each_message_once(
+    database: Database, fake_twilio: FakeTwilio, wall: WallClock
+) -> None:
+    users = [new_user() for _ in range(12)]
+    for user in users:
+        person_wrote(database, user, wall())
+        queue_reply(database, user, f"hello {user[-4:]}")
+    one, two = (make_worker(database, fake_twilio, wall) for _ in range(2))
+
+    claimed = await asyncio.gather(one.run_once(), two.run_once())
+
+    assert sum(claimed) == 12
+    assert sorted(m["To"] for m in fake_twilio.messages) == sorted(users)
+
+
 async def test_a_sent_row_is_never_claimed_again(
     database: Database, fake_twilio: FakeTwilio, wall: WallClock
 ) -> None:
