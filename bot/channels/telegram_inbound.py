@@ -44,7 +44,6 @@ _UNSUPPORTED_KINDS = (
     "poll",
     "dice",
     "game",
-    "document",
     "story",
     "invoice",
 )
