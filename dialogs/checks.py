@@ -20,6 +20,7 @@ def semantic_problems(docs: Sequence[FlowDoc]) -> list[Problem]:
     problems = _unique_across(docs)
     flows = {d.data["id"]: d.data for d in docs}
     for doc in docs:
+        problems += _aside_problems(doc)
         problems += _slot_problems(doc)
         problems += _reference_problems(doc, flows)
         problems += _action_problems(doc)
@@ -39,6 +40,20 @@ def _unique_across(docs: Sequence[FlowDoc]) -> list[Problem]:
             if owner != doc.source:
                 what = "flow id" if kind == "id" else kind[:-1]
                 problems.append(doc.problem(path, f"duplicate {what} {value!r} (also in {owner})"))
+    return problems
+
+
+def _aside_problems(doc: FlowDoc) -> list[Problem]:
+    """An aside flow only talks: no questions, no effects, no hand-over."""
+    data = doc.data
+    if not data.get("aside"):
+        return []
+    problems = []
+    if data.get("slots") or data.get("confirm"):
+        problems.append(doc.problem(("aside",), "an aside flow cannot have slots or confirm"))
+    for i, action in enumerate(data.get("done") or ()):
+        if "say" not in action:
+            problems.append(doc.problem(("done", i), "an aside flow can only `say`"))
     return problems
 
 

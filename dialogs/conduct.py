@@ -50,7 +50,12 @@ def start(
     entities: Iterable[Entity] = (),
     prefill: Mapping[str, str] | None = None,
     attachment: UserInput | None = None,
+    handover: bool = False,
 ) -> None:
+    """Begin `flow` (leaving the current one, unless `flow` is an aside the person asked for)."""
+    if flow.aside and not handover and t.flow is not None and t.flow.id != flow.id:
+        _aside(t, flow)
+        return
     reset(t)
     t.state["flow"] = flow.id
     if attachment is not None:
@@ -61,6 +66,14 @@ def start(
             if slot.entity == entity.name:
                 values.setdefault(slot.id, entity.value)
     advance(t, _prefill(t, flow, values))
+
+
+def _aside(t: Turn, flow: FlowSpec) -> None:
+    """An `aside: true` flow (help) asked for mid-flow: say it, then ask the question again."""
+    for action in flow.done:
+        _say_action(t, action)
+    t.state["misses"] = 0
+    reprompt(t)
 
 
 def _prefill(t: Turn, flow: FlowSpec, values: Mapping[str, str]) -> dict[str, Failure]:
@@ -242,7 +255,7 @@ def _run(t: Turn, path: list[str | int], first: int) -> bool:
                 t.state["await"] = {"effect": action["effect"], "path": [*path, i]}
                 return False
         elif "start" in action:
-            start(t, t.flows.flows[action["start"]])
+            start(t, t.flows.flows[action["start"]], handover=True)
             return False
     return True
 

@@ -111,6 +111,7 @@ class FlowSpec:
     confirm: Mapping[str, Any] | None = None  # {"message": id, "args": {...}}
     done: tuple[Mapping[str, Any], ...] = ()
     end: str = "menu"  # "menu": show "anything else?" and the menu; "quiet": nothing
+    aside: bool = False  # asked for mid-flow: said, then the current question again
 
     def slot(self, slot_id: str) -> SlotSpec | None:
         return next((s for s in self.slots if s.id == slot_id), None)
@@ -173,4 +174,5 @@ def flow_from_dict(raw: Mapping[str, Any], source: str) -> FlowSpec:
         confirm=raw.get("confirm"),
         done=tuple(raw.get("done") or ()),
         end=raw.get("end", "menu"),
+        aside=bool(raw.get("aside", False)),
     )

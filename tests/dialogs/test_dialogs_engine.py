@@ -303,6 +303,15 @@ def test_a_menu_button_mid_flow_switches_to_its_flow(chat: Chat) -> None:
     assert keys(chat.press("flow:change_language")) == ["language-ask"]
 
 
+def test_help_mid_flow_is_an_aside(chat: Chat) -> None:
+    chat.press("flow:report_issue")
+    assert keys(chat.text("what can you do", nlu("help"))) == ["help", "report-ask-category"]
+    chat.press("waste")
+    assert keys(chat.command("help")) == ["help", "report-ask-description"]
+    assert chat.state["flow"] == "report_issue"
+    assert chat.state["slots"] == {"category": "waste"}
+
+
 def test_a_weak_intent_mid_flow_does_not_switch(chat: Chat) -> None:
     chat.press("flow:report_issue")
     result = chat.text("hmm check maybe", nlu("check_status", 0.3))

@@ -169,3 +169,15 @@ def test_fluent_syntax_errors_are_reported(tmp_path: Path) -> None:
     result = cli("--locales", str(locales), "--flows", str(DEFAULT_FLOWS_DIR))
     assert result.returncode == 1
     assert "en/common.ftl:" in result.stdout and "Fluent" in result.stdout
+
+
+def test_an_aside_flow_only_talks(flows_dir: Path) -> None:
+    path = flows_dir / "human_agent.yaml"
+    replace(
+        path,
+        "menu: {label: menu-agent, order: 90}",
+        "menu: {label: menu-agent, order: 90}\naside: true",
+    )
+    found = problems(flows_dir)
+    line = line_of(path, "- effect: handoff")
+    assert f"{path}:{line}: an aside flow can only `say`" in found
