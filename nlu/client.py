@@ -1,0 +1,133 @@
+"""The bot's HTTP client for the Rasa NLU server (`POST /model/parse`).
+
+`NluClient.parse(text)` returns an `NluResult` with normalised entities, or
+None when the server is down, too slow (the configured timeout) or answers
+something that is not a parse result; the caller then keeps to menus. Each
+such failure logs one line that never contains the message text.
+
+Normalisation:
+- `category`: one of `vocab.CATEGORIES` (Rasa's synonym mapper does most of
+  it; a surface form it missed is looked up in the same vocabulary here).
+- `ticket_id`: canonical `MK-` + 7 ASCII digits via `dialogs.tickets`. A
+  number with a wrong check digit still comes through as `MK-<digits>` with
+  the typed text in `raw`, so the engine can re-parse it and say "mistyped".
+- `language`: `nlu.language.detect_language(text)` (runs here, not in Rasa).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from bot.config import NluSettings
+from dialogs.model import Entity, NluResult
+from dialogs.tickets import PREFIX, parse_ticket
+from nlu import vocab
+from nlu.language import detect_language
+
+log = logging.getLogger(__name__)
+
+_category_table: dict[str, str] | None = None
+
+
+def _category_value(value: str, raw: str) -> str | None:
+    global _category_table
+    if value in vocab.CATEGORIES:
+        return value
+    if _category_table is None:
+        _category_table = vocab.synonyms()
+    return _category_table.get(value.lower()) or _category_table.get(raw.lower())
+
+
+def _entity(item: Mapping[str, Any], text: str) -> Entity | None:
+    name = str(item["entity"])
+    value = str(item.get("value", ""))
+    start, end = item.get("start"), item.get("end")
+    raw = text[start:end] if isinstance(start, int) and isinstance(end, int) else value
+    if name == "category":
+        category = _category_value(value, raw)
+        return Entity("category", category, raw) if category else None
+    if name == "ticket_id":
+        found = parse_ticket(raw)
+        if found.status == "ok":
+            return Entity("ticket_id", str(found.ticket_id), raw)
+        if found.status == "mistyped":
+            return Entity("ticket_id", f"{PREFIX}{found.digits}", raw)
+        return None
+    return Entity(name, value, raw)
+
+
+def to_result(payload: Any, text: str) -> NluResult:
+    """A Rasa `/model/parse` answer as an `NluResult`; ValueError when it is not one."""
+    try:
+        intent = payload["intent"]
+        name = str(intent["name"])
+        confidence = float(intent["confidence"])
+        entities: list[Entity] = []
+        for item in payload.get("entities") or []:
+            ent = _entity(item, text)
+            if ent and all((e.name, e.value) != (ent.name, ent.value) for e in entities):
+                entities.append(ent)
+        ranking_raw: Sequence[Mapping[str, Any]] = payload.get("intent_ranking") or []
+        ranking = tuple((str(r["name"]), float(r["confidence"])) for r in ranking_raw)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"not a Rasa parse result ({type(exc).__name__})") from exc
+    return NluResult(
+        intent=name,
+        confidence=confidence,
+        entities=tuple(entities),
+        language=detect_language(text).language,
+        ranking=ranking,
+    )
+
+
+class NluClient:
+    """Async client for one Rasa server; reuse one instance (it pools connections)."""
+
+    def __init__(
+        self,
+        settings: NluSettings | None = None,
+        *,
+        url: str | None = None,
+        timeout: float | None = None,
+    ) -> None:
+        settings = settings or NluSettings()
+        self.url = (url or settings.url).rstrip("/")
+        self.timeout = timeout if timeout is not None else settings.timeout_seconds
+        self._http = httpx.AsyncClient(base_url=self.url, timeout=self.timeout)
+
+    async def parse(self, text: str) -> NluResult | None:
+        """Intent, entities and language of `text`, or None when the NLU is unavailable."""
+        try:
+            r = await self._http.post("/model/parse", json={"text": text})
+            r.raise_for_status()
+            return to_result(r.json(), text)
+        except httpx.TimeoutException:
+            log.warning("NLU parse timed out after %.1f s", self.timeout)
+        except httpx.HTTPStatusError as exc:
+            log.warning("NLU parse failed: HTTP %s", exc.response.status_code)
+        except httpx.HTTPError as exc:
+            log.warning("NLU server unreachable: %s", type(exc).__name__)
+        except ValueError as exc:  # JSON decode errors and to_result's
+            log.warning("NLU answered garbage: %s", type(exc).__name__)
+        return None
+
+    async def health(self) -> bool:
+        """True when the server answers `GET /` within the timeout."""
+        try:
+            r = await self._http.get("/")
+        except httpx.HTTPError:
+            return False
+        return r.status_code == 200 and r.text.startswith("Hello from Rasa")
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> NluClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
