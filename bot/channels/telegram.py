@@ -4,8 +4,10 @@ Everything that touches PTB lives in `telegram*.py`; the rest of the bot sees
 only `Inbound` and `Reply`.
 
 - `enabled(settings)`: whether the channel can run, and why not.
-- `run_polling(runtime, stop)`: local use; runs beside uvicorn in one event
-  loop until `stop` is set.
+- `run(runtime, stop)`: the channel's background part for `labbaik run`:
+  polling (local use), or in webhook mode registering the webhook with
+  Telegram; runs beside uvicorn in one event loop until `stop` is set.
+- `run_polling(runtime, stop)`: the polling part alone.
 - `routes(runtime)`: `POST /webhooks/telegram` for production.
 - `TelegramSender`: what the outbox worker sends replies with.
 
@@ -173,6 +175,20 @@ async def run_polling(runtime: Runtime, stop: asyncio.Event, *, poll_timeout: in
         if app.running:
             await app.stop()
         await app.shutdown()
+
+
+async def run(runtime: Runtime, stop: asyncio.Event) -> None:
+    """Polling, or (webhook mode) tell Telegram our webhook URL; then wait for `stop`."""
+    settings = runtime.settings
+    if settings.channels.telegram.mode == "polling":
+        await run_polling(runtime, stop)
+        return
+    try:
+        url = await register_webhook(settings)
+        log.info("Telegram webhook registered at %s", url)
+    except (ValueError, TelegramError) as exc:
+        log.error("Telegram webhook not registered: %s", exc)
+    await stop.wait()
 
 
 # ---- webhook -------------------------------------------------------------------------

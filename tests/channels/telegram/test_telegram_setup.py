@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 from fakes.fake_telegram import FakeTelegram
-from telegram_testkit import TOKEN, WEBHOOK_SECRET
+from telegram_testkit import TOKEN, WEBHOOK_SECRET, runtime_for
 
 from bot.channels import telegram
 from bot.config import DEFAULT_CONFIG, load_settings
@@ -95,3 +98,56 @@ async def test_register_webhook_needs_a_public_url() -> None:
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET}
     with pytest.raises(ValueError, match="public_url"):
         await telegram.register_webhook(settings_with(env))
+
+
+async def test_run_in_webhook_mode_registers_the_webhook_and_waits(
+    sqlite_url: str, tmp_path: Path, fake_telegram: FakeTelegram
+) -> None:
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "PUBLIC_URL": "https://labbaik.example.org",
+    }
+    settings = settings_with(
+        env,
+        **{
+            "channels.telegram.mode": "webhook",
+            "channels.telegram.api_base_url": fake_telegram.url,
+            "database.url": sqlite_url,
+            "media.directory": str(tmp_path / "media"),
+        },
+    )
+    runtime = runtime_for(settings)
+    stop = asyncio.Event()
+    task = asyncio.create_task(telegram.run(runtime, stop))
+    try:
+        await fake_telegram.wait_for(lambda: bool(fake_telegram.calls_of("setWebhook")))
+        assert fake_telegram.webhook_url == "https://labbaik.example.org/webhooks/telegram"
+        assert not task.done()  # it stays up with the app
+        assert fake_telegram.calls_of("getUpdates") == []  # no polling in webhook mode
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=30)
+        runtime.service.database.dispose()
+
+
+async def test_run_in_webhook_mode_without_public_url_says_so_and_stays_up(
+    sqlite_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET}
+    settings = settings_with(
+        env, **{"channels.telegram.mode": "webhook", "database.url": sqlite_url}
+    )
+    runtime = runtime_for(settings)
+    stop = asyncio.Event()
+    task = asyncio.create_task(telegram.run(runtime, stop))
+    try:
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+        assert not task.done()
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=30)
+        runtime.service.database.dispose()
+    assert any("webhook not registered" in r.getMessage() for r in caplog.records)
+    assert all(WEBHOOK_SECRET not in r.getMessage() for r in caplog.records)
