@@ -109,6 +109,26 @@ class _Webhook:
         self._url = webhook_url(runtime.settings)
 
     async def handle(self, request: Request) -> Response:
+        checked = await self._signed_form(request)
+        if isinstance(checked, Response):
+            return checked
+        if checked.get("MessageStatus"):  # a delivery receipt of ours, if Twilio posts them here
+            return Response(twiml(()), media_type="application/xml")
+        try:
+            inbound = await self._inbound(checked)
+        except MalformedForm as exc:
+            return PlainTextResponse(f"malformed request: {exc}", status_code=400)
+        result = await self._runtime.service.handle(inbound, deliver="inline")
+        log.info(
+            "whatsapp: message from %s handled%s, %d replies",
+            who(inbound.user_id),
+            " (redelivery)" if result.duplicate else "",
+            len(result.replies),
+        )
+        return Response(twiml(result.replies), media_type="application/xml")
+
+    async def _signed_form(self, request: Request) -> ImmutableMultiDict[str, str] | Response:
+        """The form, if Twilio signed exactly this request; else the 403/400 answer."""
         signature = request.headers.get("X-Twilio-Signature")
         if not signature:
             return PlainTextResponse("missing X-Twilio-Signature", status_code=403)
@@ -120,20 +140,7 @@ class _Webhook:
         if not self._validator.validate(url, params, signature):
             log.warning("whatsapp: request with a wrong signature refused")
             return PlainTextResponse("signature does not match", status_code=403)
-        if params.get("MessageStatus"):  # a delivery receipt of ours, if Twilio is set to post here
-            return Response(twiml(()), media_type="application/xml")
-        try:
-            inbound = await self._inbound(params)
-        except MalformedForm as exc:
-            return PlainTextResponse(f"malformed request: {exc}", status_code=400)
-        result = await self._runtime.service.handle(inbound, deliver="inline")
-        log.info(
-            "whatsapp: message from %s handled%s, %d replies",
-            who(inbound.user_id),
-            " (redelivery)" if result.duplicate else "",
-            len(result.replies),
-        )
-        return Response(twiml(result.replies), media_type="application/xml")
+        return params
 
     async def _inbound(self, form: ImmutableMultiDict[str, str]) -> Inbound:
         message_id = form.get("MessageSid") or form.get("SmsMessageSid")
