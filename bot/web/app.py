@@ -21,7 +21,7 @@ from starlette.routing import BaseRoute, Route
 from bot.channels import telegram, whatsapp
 from bot.runtime import Runtime
 from bot.web.health import Health
-from bot.web.metrics import Metrics
+from bot.web.metrics import Metrics, WebhookCountingMiddleware
 from bot.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from bot.web.webchat import WebChat
 
@@ -60,6 +60,7 @@ def create_app(runtime: Runtime) -> Starlette:
         routes=routes,
         middleware=[
             Middleware(SecurityHeadersMiddleware),
+            Middleware(WebhookCountingMiddleware, metrics=metrics),
             Middleware(BodyLimitMiddleware, max_bytes=limit),
         ],
     )

@@ -8,8 +8,11 @@ switches to Arabic (right-to-left, Arabic text). Screenshots go to test-results/
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -24,7 +27,11 @@ from browser_kit import (
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from webchat_kit import SharedTexts, free_port, oversize_png, png, runtime_on, web_settings
 
+from bot.channels.base import Reply
+from bot.channels.webchat import WebChatSender
+from bot.outbox import OutboxWorker
 from bot.runtime import Runtime
+from storage import service as store
 
 pytestmark = pytest.mark.browser
 TICKET = re.compile(r"MK-\d{7}")
@@ -181,3 +188,30 @@ def test_urdu_browser_is_offered_urdu_and_gets_nastaliq_right_to_left(
         chat.screenshot("webchat-urdu-welcome")
     finally:
         context.close()
+
+
+def _send_later(runtime: Runtime, client_id: str, reply: Reply) -> None:
+    """Queue a message for this browser and let the real outbox worker deliver it."""
+    database = runtime.service.database
+    with database.transaction() as session:
+        person = store.find_person(session, channel="webchat", user_id=client_id)
+        assert person is not None
+        store.enqueue_outbox(
+            session, person=person, channel="webchat", payload={"reply": asdict(reply)}
+        )
+    worker = OutboxWorker.from_runtime(runtime, {"webchat": WebChatSender(database)})
+    with ThreadPoolExecutor(1) as pool:  # Playwright's sync API owns this thread's loop
+        assert pool.submit(asyncio.run, worker.run_once()).result() == 1
+
+
+def test_a_message_sent_later_appears_when_the_person_comes_back(
+    chat: ChatPage, served: tuple[str, Runtime]
+) -> None:
+    start_in_english(chat)
+    shown = chat.page.locator(".msg").count()
+    client_id = chat.page.evaluate("() => localStorage.getItem('labbaik.clientId')")
+    later = Reply(key="agent-reply", text="Our team is on the way to the hotel.", lang="en")
+    _send_later(served[1], client_id, later)
+    chat.page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
+    expect(chat.bot_bubbles.last).to_have_text(later.text)
+    assert chat.page.locator(".msg").count() == shown + 1  # appended, nothing redrawn twice

@@ -18,10 +18,12 @@ from storage.db import Database, resolve_url
 MAX_PHOTO_BYTES = 256 * 1024  # small, so oversize tests stay fast
 
 
-def web_settings(db_url: str, media_dir: Path, **overrides: object) -> Settings:
-    """Settings for tests: no secrets from the environment, so webhooks stay off."""
+def web_settings(
+    db_url: str, media_dir: Path, env: dict[str, str] | None = None, **overrides: object
+) -> Settings:
+    """Settings for tests; secrets only from `env` (none by default, so webhooks stay off)."""
     return load_settings(
-        env={},
+        env=env or {},
         overrides={
             "database.url": db_url,
             "media.directory": str(media_dir),

@@ -12,6 +12,8 @@
   const CLIENT_KEY = "labbaik.clientId";
   const LANG_KEY = "labbaik.lang";
   const COOKIE = "labbaik_chat";
+  const POLL_MS = 30000; // how often an open page looks for messages sent to it later
+  const MAX_APPEND = 20;
 
   const $ = (id) => document.getElementById(id);
   const app = $("app");
@@ -264,19 +266,51 @@
     return (await response.json()).messages;
   }
 
-  async function showHistory(messages) {
+  function entryText(m) {
+    if (m.from === "bot" || m.text) return m.text;
+    return t(m.kind === "location" ? "location-shared" : "photo-sent");
+  }
+
+  // Draws history entries after what is shown; the last bot message's buttons stay live.
+  async function appendEntries(messages) {
+    if (messages.length === 0) return;
+    disableChoices();
     messages.forEach((m) => {
       if (m.from === "bot") showReply(m, { interactive: false });
-      else addBubble("user", m.text || t(m.kind === "location" ? "location-shared" : "photo-sent"));
+      else addBubble("user", entryText(m));
     });
     const spoken = messages.filter((m) => m.from === "bot" && m.lang).pop();
     if (spoken && spoken.lang !== state.lang) await setLanguage(spoken.lang);
     const last = messages[messages.length - 1];
-    if (last && last.from === "bot") {
-      const open = log.querySelectorAll(".msg.bot:last-child .choice");
-      open.forEach((b) => { b.disabled = false; });
+    if (last.from === "bot") {
+      log.querySelectorAll(".msg.bot:last-child .choice").forEach((b) => { b.disabled = false; });
       showExpects(last.expects);
     }
+  }
+
+  function tailsMatch(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 1; i <= n; i++) if (a[a.length - i] !== b[b.length - i]) return false;
+    return n > 0;
+  }
+
+  // Messages that arrived without a question of ours (a ticket's status changed, an
+  // agent answered) are in the history: append what is new, or redraw when unsure.
+  async function refresh() {
+    if (document.hidden || state.pending > 0 || app.dataset.ready !== "true") return;
+    const messages = await loadHistory().catch(() => null);
+    if (!messages || messages.length === 0 || state.pending > 0) return;
+    const shown = Array.from(log.querySelectorAll(".msg .bubble"), (b) => b.textContent);
+    const fresh = messages.map(entryText);
+    for (let added = 0; added <= Math.min(MAX_APPEND, fresh.length - 1); added++) {
+      if (tailsMatch(fresh.slice(0, fresh.length - added), shown)) {
+        await appendEntries(messages.slice(messages.length - added));
+        return;
+      }
+    }
+    log.querySelectorAll(".msg").forEach((m) => m.remove());
+    $("welcome").hidden = true;
+    await appendEntries(messages);
   }
 
   // ---- the person's actions ---------------------------------------------------
@@ -359,8 +393,10 @@
     photoInput.addEventListener("change", onPhoto);
     langSelect.addEventListener("change", onLanguagePicked);
     const messages = await loadHistory().catch(() => []);
-    if (messages.length) await showHistory(messages); else offerLanguages();
+    if (messages.length) await appendEntries(messages); else offerLanguages();
     app.dataset.ready = "true";
+    document.addEventListener("visibilitychange", refresh);
+    setInterval(refresh, POLL_MS);
   }
 
   start();
