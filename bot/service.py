@@ -126,8 +126,9 @@ class ConversationService:
             return peek
         state, lang = peek
         nlu = None
-        labels = self.localizer.labels(lang)
-        if self.nlu and wants_nlu(self.flows.current(), state, user_input, labels=labels):
+        ctx = self._engine_context(lang)
+        flows = self.flows.current()
+        if self.nlu and wants_nlu(flows, state, user_input, now=self.clock(), ctx=ctx):
             nlu = await self.nlu.parse(user_input.text or "")
         turn = _Turn(inbound=inbound, user_input=user_input, nlu=nlu, deliver=deliver)
         result = await asyncio.to_thread(self._process, turn)
@@ -296,7 +297,7 @@ class ConversationService:
         event: UserInput | EffectResult = _with_nlu(turn.user_input, turn.nlu)
         outputs: list[Output] = []
         for _ in range(MAX_EFFECT_ROUNDS):
-            result = step(flows, dialog, event, now=ctx.now, ctx=self._engine_context(ctx))
+            result = step(flows, dialog, event, now=ctx.now, ctx=self._engine_context(ctx.language))
             dialog = result.state
             outputs.extend(result.outputs)
             awaited = None
@@ -318,10 +319,10 @@ class ConversationService:
             log.exception("effect %s failed", effect.name)
             return {"error": effect.name}
 
-    def _engine_context(self, ctx: EffectContext) -> Context:
+    def _engine_context(self, language: str) -> Context:
         contact = self.settings.contact
         return Context(
-            labels=self.localizer.labels(ctx.language),
+            labels=self.localizer.labels(language),
             nlu_threshold=self.settings.nlu.confidence_threshold,
             constants={
                 "hotline": contact.hotline,
