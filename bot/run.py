@@ -41,8 +41,7 @@ async def _channel_tasks(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.
     on, why = telegram.enabled(settings)
     if on:
         senders["telegram"] = telegram.TelegramSender.from_settings(settings)
-        if settings.channels.telegram.mode == "polling":
-            tasks.append(asyncio.create_task(telegram.run_polling(runtime, stop)))
+        tasks.append(asyncio.create_task(telegram.run(runtime, stop)))  # polls, or sets the webhook
     else:
         log.info("Telegram is off: %s", why)
     on, why = whatsapp.enabled(settings)

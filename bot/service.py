@@ -291,7 +291,7 @@ class ConversationService:
     ) -> tuple[list[Output], dict[str, Any]]:
         if turn.inbound.unsupported:
             key = _UNSUPPORTED_KEYS.get(turn.inbound.unsupported, "unsupported-message")
-            args = {"megabytes": self.settings.media.max_bytes // (1024 * 1024)}
+            args = {"megabytes": _megabytes(self.settings.media.max_bytes)}
             return [Output(key=key, args=args)], dialog
         flows = self.flows.current()
         event: UserInput | EffectResult = _with_nlu(turn.user_input, turn.nlu)
@@ -330,6 +330,12 @@ class ConversationService:
                 "ticket_example": "MK-1234566",
             },
         )
+
+
+def _megabytes(size: int) -> int | float:
+    """10485760 -> 10, 65536 -> 0.1: never "0 MB" for a small limit."""
+    mb = size / (1024 * 1024)
+    return int(mb) if mb >= 1 and mb == int(mb) else max(round(mb, 1), 0.1)
 
 
 def _with_nlu(user_input: UserInput, nlu: NluResult | None) -> UserInput:
