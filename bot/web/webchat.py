@@ -143,6 +143,9 @@ class WebChat:
         }
 
     async def message(self, request: Request) -> Response:
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            # a cross-site form cannot send this type without a CORS preflight we never allow
+            return self._reject("bad_content_type", "send the message as application/json")
         try:
             payload = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError):

@@ -144,6 +144,12 @@ async def test_malformed_body_is_refused(client: httpx.AsyncClient) -> None:
         "/webchat/api/messages", content=b"{not json", headers={"content-type": "application/json"}
     )
     assert response.status_code == 400 and response.json()["error"] == "bad_json"
+    form_post = await client.post(
+        "/webchat/api/messages",
+        content=b'{"client_id": "%s", "message_id": "abcdefgh", "text": "hi"}' % CLIENT.encode(),
+        headers={"content-type": "text/plain"},
+    )
+    assert form_post.status_code == 400 and form_post.json()["error"] == "bad_content_type"
     both = {"client_id": CLIENT, "message_id": new_id(), "text": "a", "choice": "b"}
     response = await client.post("/webchat/api/messages", json=both)
     assert response.status_code == 400 and response.json()["error"] == "bad_kind"
