@@ -148,9 +148,14 @@
     scrollDown();
   }
 
+  const finePointer = window.matchMedia("(pointer: fine)").matches;
+
+  // Points at what the bot asks for; the text box gets focus only where that
+  // does not pop up an on-screen keyboard over the answer.
   function showExpects(expects) {
     locationButton.classList.toggle("wanted", expects === "location");
     photoButton.classList.toggle("wanted", expects === "media");
+    if (expects === "text" && finePointer) textInput.focus();
   }
 
   function showReply(reply, { interactive }) {
