@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+_MIGRATION_LOCK_ID = 0x1ABBA1C  # PostgreSQL advisory lock held while migrating
 _SQLITE_BEGIN = "labbaik_sqlite_begin"  # execution option: "IMMEDIATE" or "DEFERRED"
 
 
@@ -140,6 +141,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _run_alembic(conn: Connection, revision: str) -> None:
+    # Several workers may start (and upgrade) at once: one migrates, the others then
+    # find the schema at head. SQLite's BEGIN IMMEDIATE already serialises them.
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_ID})")
     command.upgrade(alembic_config(conn), revision)
 
 

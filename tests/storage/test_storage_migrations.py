@@ -7,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
+from storage_helpers import run_together
 
 from storage.db import Database, alembic_config, upgrade
 from storage.models import Base
@@ -51,3 +52,12 @@ def test_downgrade_to_nothing_and_back(blank_db_url: str) -> None:
 
 def test_one_head() -> None:
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+
+
+def test_workers_starting_together_all_find_the_schema_migrated(blank_db_url: str) -> None:
+    run_together(4, lambda: upgrade(blank_db_url))
+    db = Database(blank_db_url)
+    try:
+        assert _schema_diff(db) == []
+    finally:
+        db.dispose()
