@@ -20,6 +20,7 @@ Point = tuple[float, float]  # (lat, lon)
 Polygon = tuple[Point, ...]
 # How close a typed name must be to a known spelling (difflib ratio).
 FUZZY_CUTOFF = 0.82
+MIN_FUZZY_CHARS = 4  # shorter words match too many names by accident
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,24 @@ class Boundaries:
         hit = self.spellings.get(key) or self._contained(key)
         if hit is not None:
             return NameMatch(hit[0], hit[1], exact=True)
-        close = difflib.get_close_matches(key, self.spellings, n=1, cutoff=FUZZY_CUTOFF)
-        if close:
-            sub, nbhd = self.spellings[close[0]]
+        close = self._closest(key)
+        if close is not None:
+            sub, nbhd = self.spellings[close]
             return NameMatch(sub, nbhd, exact=False)
         return None
+
+    def _closest(self, key: str) -> str | None:
+        """The known spelling nearest to the text or to a run of 1-3 of its words."""
+        words = key.split()
+        windows = {key} | {
+            " ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)
+        }
+        best: tuple[float, str] | None = None
+        for window in (w for w in windows if len(w) >= MIN_FUZZY_CHARS):
+            for name in difflib.get_close_matches(window, self.spellings, n=1, cutoff=FUZZY_CUTOFF):
+                ratio = difflib.SequenceMatcher(None, window, name).ratio()
+                best = max(best or (ratio, name), (ratio, name))
+        return best[1] if best else None
 
     def _contained(self, key: str) -> tuple[str, str | None] | None:
         """A known name inside a longer message ("I am in Misfalah near the hotel")."""

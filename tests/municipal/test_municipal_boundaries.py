@@ -65,6 +65,9 @@ def test_every_grid_point_over_the_city_falls_in_exactly_one_sub_municipality():
         ("I am in al-Misfalah near my hotel", "ajyad", "misfalah"),
         ("أنا ساكن في حي الششة", "awali", "shisha"),
         ("الشرائع", "sharai", "sharai"),
+        ("مخيم ٥٣ في منى", "mashaer", "mina"),  # a Mina camp number in Arabic-Indic digits
+        ("main Aziziya mein hoon", "aziziyah", "aziziyah"),  # Roman Urdu
+        ("man dar Azizieh hastam", "aziziyah", "aziziyah"),  # Roman Persian, fuzzy
     ],
 )
 def test_names_in_any_language_find_their_sub_municipality(typed: str, sub: str, nbhd: str):
