@@ -21,10 +21,12 @@ from locales.render import LOCALES_DIR, languages, message_ids
 
 
 def _shown(path: Path) -> str:
+    """Relative to the current directory when inside it, else as given."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def ftl_problems(locales_dir: Path) -> list[Problem]:
@@ -61,9 +63,20 @@ def validate(flows_dir: Path, locales_dir: Path) -> tuple[list[Problem], str]:
     return problems, summary
 
 
+def _default_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The code tree's flows and locales, or those beside an explicit --config."""
+    if not getattr(args, "config", None):
+        return DEFAULT_FLOWS_DIR, LOCALES_DIR
+    from bot.config import load_settings  # only then: the validator needs no settings
+
+    root = load_settings(args.config).root
+    return root / "dialogs" / "flows", root / "locales"
+
+
 def main(args: argparse.Namespace) -> int:
-    flows_dir = Path(getattr(args, "flows", None) or DEFAULT_FLOWS_DIR)
-    locales_dir = Path(getattr(args, "locales", None) or LOCALES_DIR)
+    default_flows, default_locales = _default_dirs(args)
+    flows_dir = Path(getattr(args, "flows", None) or default_flows)
+    locales_dir = Path(getattr(args, "locales", None) or default_locales)
     problems, summary = validate(flows_dir, locales_dir)
     for problem in problems:
         print(_relative(problem))
