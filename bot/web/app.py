@@ -12,6 +12,7 @@ the multipart envelope; a bigger one is refused with 413 before it is read.
 from __future__ import annotations
 
 import logging
+import time
 from types import ModuleType
 
 from starlette.applications import Starlette
@@ -23,6 +24,7 @@ from bot.runtime import Runtime
 from bot.web.health import Health
 from bot.web.metrics import Metrics, WebhookCountingMiddleware
 from bot.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware
+from bot.web.throttle import Clock
 from bot.web.webchat import WebChat
 
 log = logging.getLogger(__name__)
@@ -42,8 +44,11 @@ def _channel_routes(runtime: Runtime) -> list[BaseRoute]:
     return routes
 
 
-def create_app(runtime: Runtime) -> Starlette:
-    """The web app for one runtime; nothing global, so tests can build several."""
+def create_app(runtime: Runtime, *, clock: Clock = time.monotonic) -> Starlette:
+    """The web app for one runtime; nothing global, so tests can build several.
+
+    `clock` paces the web chat's flood control (tests pass one they move by hand).
+    """
     metrics = Metrics()
     health = Health(runtime, metrics)
     routes: list[BaseRoute] = [
@@ -52,7 +57,7 @@ def create_app(runtime: Runtime) -> Starlette:
         *_channel_routes(runtime),
     ]
     if runtime.settings.channels.webchat.enabled:
-        routes.extend(WebChat(runtime, metrics).routes())
+        routes.extend(WebChat(runtime, metrics, clock=clock).routes())
     else:
         log.info("web chat not mounted: channels.webchat.enabled is false in config.yaml")
     limit = runtime.media.max_bytes + BODY_MARGIN

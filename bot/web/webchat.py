@@ -34,6 +34,7 @@ from bot.runtime import Runtime
 from bot.web import strings
 from bot.web.metrics import Metrics
 from bot.web.security import BodyLimitMiddleware
+from bot.web.throttle import Clock, Throttle
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,10 @@ WEB_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEB_DIR / "static" / "webchat"
 PAGE = Template((WEB_DIR / "templates" / "chat.html").read_text(encoding="utf-8"))
 JSON_BODY_LIMIT = 16 * 1024
+# Flood control (messages and photos): per browser, and per peer address, which a
+# crowd behind one carrier NAT may share, hence the larger figures.
+PER_CLIENT_RATE, PER_CLIENT_BURST = 1.0, 20
+PER_PEER_RATE, PER_PEER_BURST = 20.0, 200
 HISTORY_LIMIT = 200
 _MEDIA_STATUS = {"too_large": 413, "wrong_type": 415, "empty": 400}
 _NO_STORE = {"cache-control": "no-store"}
@@ -73,8 +78,10 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 class WebChat:
     """The web chat endpoints, bound to one runtime."""
 
-    def __init__(self, runtime: Runtime, metrics: Metrics) -> None:
+    def __init__(self, runtime: Runtime, metrics: Metrics, *, clock: Clock) -> None:
         self.runtime = runtime
+        self.per_client = Throttle(PER_CLIENT_RATE, PER_CLIENT_BURST, clock=clock)
+        self.per_peer = Throttle(PER_PEER_RATE, PER_PEER_BURST, clock=clock)
         self.settings = runtime.settings
         self.languages: tuple[str, ...] = tuple(runtime.settings.languages)
         self.metrics = metrics
@@ -154,21 +161,25 @@ class WebChat:
             inbound = adapter.parse_message(payload, languages=self.languages)
         except adapter.BadMessage as exc:
             return self._reject(exc.code, exc.detail)
+        if not self._allowed(request, inbound.user_id):
+            return self._slow_down()
         return await self._handle(inbound)
 
     async def upload(self, request: Request) -> Response:
         form = await request.form(max_files=1, max_fields=4, max_part_size=1024)
         try:
-            return await self._upload(form)
+            return await self._upload(request, form)
         finally:
             await form.close()
 
-    async def _upload(self, form: FormData) -> Response:
+    async def _upload(self, request: Request, form: FormData) -> Response:
         try:
             client_id = adapter.parse_client_id(form.get("client_id"))
             message_id = adapter.parse_message_id(form.get("message_id"))
         except adapter.BadMessage as exc:
             return self._reject(exc.code, exc.detail)
+        if not self._allowed(request, client_id):
+            return self._slow_down()
         lang = adapter.parse_lang(form.get("lang"), self.languages)
         photo = form.get("photo")
         if not isinstance(photo, UploadFile):
@@ -206,6 +217,17 @@ class WebChat:
             "duplicate": result.duplicate,
         }
         return JSONResponse(body, headers=_NO_STORE)
+
+    def _allowed(self, request: Request, client_id: str) -> bool:
+        peer = request.client.host if request.client else "unknown"
+        return self.per_peer.allow(peer) and self.per_client.allow(client_id)
+
+    def _slow_down(self) -> Response:
+        self.metrics.count_rejected(adapter.CHANNEL, "slow_down")
+        log.info("webchat request refused: too many messages")
+        response = _error(429, "slow_down", "too many messages; wait a moment and try again")
+        response.headers["retry-after"] = "1"
+        return response
 
     def _reject(self, code: str, detail: str) -> Response:
         self.metrics.count_rejected(adapter.CHANNEL, code)

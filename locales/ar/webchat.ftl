@@ -22,3 +22,4 @@ webchat-error-location-unavailable = تعذّر تحديد موقعك. يمكن�
 webchat-error-network = تعذّر إرسال الرسالة. تحقّق من اتصالك وحاول مرة أخرى.
 webchat-error-server = حدث خطأ من جهتنا. يُرجى المحاولة بعد قليل.
 webchat-error-bad-request = تعذّرت قراءة هذه الرسالة. يُرجى إعادة تحميل الصفحة والمحاولة مرة أخرى.
+webchat-error-slow-down = أنت ترسل الرسائل بسرعة كبيرة. يُرجى الانتظار لحظة ثم المحاولة مرة أخرى.

@@ -22,3 +22,4 @@ webchat-error-location-unavailable = Your location could not be found. You can t
 webchat-error-network = The message could not be sent. Check your connection and try again.
 webchat-error-server = Something went wrong on our side. Please try again in a moment.
 webchat-error-bad-request = This message could not be read. Please reload the page and try again.
+webchat-error-slow-down = You are sending messages very fast. Please wait a moment and try again.

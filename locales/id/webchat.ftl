@@ -22,3 +22,4 @@ webchat-error-location-unavailable = Lokasi Anda tidak dapat ditemukan. Anda bis
 webchat-error-network = Pesan tidak dapat dikirim. Periksa koneksi Anda, lalu coba lagi.
 webchat-error-server = Terjadi kesalahan di pihak kami. Silakan coba lagi sebentar lagi.
 webchat-error-bad-request = Pesan ini tidak dapat dibaca. Muat ulang halaman, lalu coba lagi.
+webchat-error-slow-down = Anda mengirim pesan terlalu cepat. Tunggu sebentar, lalu coba lagi.

@@ -16,6 +16,7 @@ from webchat_kit import MAX_PHOTO_BYTES, free_port, oversize_png, png, web_setti
 
 from bot.runtime import Runtime, build_runtime
 from bot.web.app import BODY_MARGIN, create_app
+from bot.web.webchat import PER_CLIENT_BURST
 
 CLIENT = "b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6"
 OTHER_CLIENT = "0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d"
@@ -283,3 +284,26 @@ async def test_static_files_are_served(client: httpx.AsyncClient) -> None:
     css = await client.get("/static/webchat/chat.css")
     assert js.status_code == css.status_code == 200
     assert "innerHTML" not in js.text
+
+
+# ---- flood control ----------------------------------------------------------------------
+
+
+async def test_a_flood_from_one_browser_is_slowed_down(webchat_runtime: Runtime) -> None:
+    app = create_app(webchat_runtime, clock=lambda: 0.0)  # time stands still: no refill
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        statuses = [
+            (
+                await c.post(
+                    "/webchat/api/messages",
+                    json={"client_id": CLIENT, "message_id": new_id(), "command": "help"},
+                )
+            ).status_code
+            for _ in range(PER_CLIENT_BURST + 1)
+        ]
+        assert statuses == [200] * PER_CLIENT_BURST + [429]
+        other = {"client_id": OTHER_CLIENT, "message_id": new_id(), "command": "help"}
+        assert (await c.post("/webchat/api/messages", json=other)).status_code == 200
+        refused = await upload(c, png())
+        assert refused.status_code == 429 and refused.json()["error"] == "slow_down"

@@ -201,6 +201,7 @@
       const body = await response.json();
       if (MEDIA_ERRORS[body.error]) return t(MEDIA_ERRORS[body.error]);
     } catch (_) { /* not JSON */ }
+    if (response.status === 429) return t("error-slow-down");
     return response.status >= 500 ? t("error-server") : t("error-bad-request");
   }
 
