@@ -178,12 +178,17 @@ def _on_text(t: Turn, ui: UserInput) -> None:
         cancel(t)
     elif slot is not None and slot.type in LITERAL_TYPES:
         answer(t, slot, ui)
-    elif parse_ticket(text).status != "absent" and (slot is None or slot.type == "ticket_id"):
+    elif parse_ticket(text).status != "absent" and _reads_tickets(t, slot):
         _ticket_typed(t, slot, ui)
     elif ui.nlu is not None:
         on_nlu(t, ui.nlu)
     else:
         not_understood(t, None)
+
+
+def _reads_tickets(t: Turn, slot: SlotSpec | None) -> bool:
+    """At the menu or a ticket question; never mid-summary, where it could be anything."""
+    return t.flow is None or (slot is not None and slot.type == "ticket_id")
 
 
 def _ticket_typed(t: Turn, slot: SlotSpec | None, ui: UserInput) -> None:

@@ -390,6 +390,12 @@ def test_affirm_confirms_and_deny_edits_at_the_summary(chat: Chat) -> None:
     assert keys(chat.text("yes please", nlu("affirm"))) == ["effect:create_case"]
 
 
+def test_a_number_at_the_summary_does_not_leave_the_report(chat: Chat) -> None:
+    to_confirm(chat)
+    assert keys(chat.text("050 123 4567")) == ["please-choose", "report-summary"]
+    assert chat.state["flow"] == "report_issue"
+
+
 def test_a_ticket_number_at_the_menu_checks_it(chat: Chat) -> None:
     result = chat.text("MK-1234566")
     assert keys(result) == ["effect:find_case"]
