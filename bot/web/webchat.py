@@ -31,6 +31,7 @@ from bot.channels import webchat as adapter
 from bot.channels.base import Inbound
 from bot.media import MediaRejected
 from bot.runtime import Runtime
+from bot.service import language_from_hint
 from bot.web import strings
 from bot.web.metrics import Metrics
 from bot.web.security import BodyLimitMiddleware
@@ -62,8 +63,10 @@ def pick_language(accept_language: str, languages: tuple[str, ...], default: str
                 quality = float(params.strip()[2:])
             except ValueError:
                 continue
-        ranked.append((-quality, index, tag.split("-")[0].lower()))
-    return next((lang for _, _, lang in sorted(ranked) if lang in languages), default)
+        lang = language_from_hint(tag.strip(), languages)
+        if lang is not None:
+            ranked.append((-quality, index, lang))
+    return min(ranked)[2] if ranked else default
 
 
 def _megabytes(size: int) -> float | int:

@@ -261,6 +261,12 @@ async def test_page_language_follows_accept_language_and_is_locked_down(
     assert response.headers["x-content-type-options"] == "nosniff"
     english = await client.get("/chat", headers={"accept-language": "fr-FR,en;q=0.5"})
     assert '<html lang="en" dir="ltr">' in english.text
+    indonesian = await client.get("/", headers={"accept-language": "in-ID, en;q=0.9"})
+    assert '<html lang="id" dir="ltr">' in indonesian.text  # old Android code for Indonesian
+    persian = await client.get("/", headers={"accept-language": "en;q=0.4, fa-IR;q=0.8"})
+    assert '<html lang="fa" dir="rtl">' in persian.text
+    nothing = await client.get("/", headers={"accept-language": "de"})
+    assert '<html lang="ar" dir="rtl">' in nothing.text  # the configured default
 
 
 @pytest.mark.parametrize("lang", ["ar", "en", "id", "ur", "fa"])
