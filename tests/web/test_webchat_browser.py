@@ -99,6 +99,8 @@ def file_a_report(chat: ChatPage) -> str:
     expect(chat.page.locator("#share-location")).to_have_class(re.compile("wanted"))
     chat.share_location()
     chat.send_photo("rubbish.png", png())
+    expect(chat.page.locator(".msg.user img.thumb")).to_have_count(1)  # the person sees it
+    chat.screenshot("webchat-report-photo-en")
     chat.press("Skip")  # no phone number
     expect(chat.bot_bubbles.last).to_contain_text("Shall I send it?")
     chat.press("Send it")

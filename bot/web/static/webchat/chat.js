@@ -106,7 +106,7 @@
 
   function scrollDown() { log.scrollTop = log.scrollHeight; }
 
-  function addBubble(who, text, { lang, rtl, pending } = {}) {
+  function addBubble(who, text, { lang, rtl, pending, image } = {}) {
     const msg = document.createElement("div");
     msg.className = `msg ${who}` + (pending ? " pending" : "");
     const speaker = document.createElement("span");
@@ -116,7 +116,16 @@
     bubble.className = "bubble";
     if (lang) { msg.lang = lang; bubble.dir = rtl ? "rtl" : "ltr"; } else { bubble.dir = "auto"; }
     bubble.textContent = text;
-    msg.append(speaker, bubble);
+    msg.append(speaker);
+    if (image) {
+      const thumb = document.createElement("img");
+      thumb.className = "thumb";
+      thumb.alt = "";
+      thumb.src = URL.createObjectURL(image);
+      thumb.addEventListener("load", () => URL.revokeObjectURL(thumb.src), { once: true });
+      msg.append(thumb);
+    }
+    msg.append(bubble);
     log.append(msg);
     scrollDown();
     return msg;
@@ -220,10 +229,10 @@
 
   // Sends one message and shows the answer; on failure the echo goes and `restore`
   // gives the person back what they typed, so nothing is lost.
-  async function deliver(echo, request, restore) {
+  async function deliver({ echo, image, restore }, request) {
     showNotice("");
     $("welcome").hidden = true;
-    const bubble = echo ? addBubble("user", echo, { pending: true }) : null;
+    const bubble = echo ? addBubble("user", echo, { pending: true, image }) : null;
     let problem;
     try {
       const response = await request();
@@ -249,7 +258,7 @@
     });
     const headers = { "content-type": "application/json" };
     const post = () => postWithRetry("/webchat/api/messages", () => body, headers);
-    return enqueue(() => deliver(echo, post, restore));
+    return enqueue(() => deliver({ echo, restore }, post));
   }
 
   function sendPhoto(file) {
@@ -262,7 +271,8 @@
       form.append("photo", file);
       return form;
     };
-    return enqueue(() => deliver(t("photo-sent"), () => postWithRetry("/webchat/api/media", makeBody)));
+    const post = () => postWithRetry("/webchat/api/media", makeBody);
+    return enqueue(() => deliver({ echo: t("photo-sent"), image: file }, post));
   }
 
   async function loadHistory() {
