@@ -19,7 +19,7 @@ _COMMANDS: dict[str, str] = {
     "run": "bot.run:main",
     "chat": "bot.console:main",
     "db upgrade": "storage.cli:upgrade_main",
-    "dialogs validate": "dialogs.validate:main",
+    "dialogs validate": "bot.validate:main",
     "nlu train": "nlu.cli:train_main",
     "nlu parse": "nlu.cli:parse_main",
     "nlu evaluate": "nlu.cli:evaluate_main",

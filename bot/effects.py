@@ -176,7 +176,12 @@ def handoff(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def default_registry() -> EffectRegistry:
+    """Every effect the repo's flows use: the core ones here, the services' in bot/municipal."""
+    from bot.municipal.effects import HANDLERS as MUNICIPAL
+
     registry = EffectRegistry()
+    for name, handler in MUNICIPAL.items():
+        registry.register(name, handler)
     for name, handler in {
         "create_case": create_case,
         "find_case": find_case,

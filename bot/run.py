@@ -51,7 +51,35 @@ async def _channel_tasks(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.
         log.info("WhatsApp is off: %s", why)
     worker = OutboxWorker.from_runtime(runtime, senders)
     tasks.append(asyncio.create_task(worker.run(stop)))
+    tasks.append(asyncio.create_task(daily_tips(runtime, stop)))
     return tasks
+
+
+TIPS_CHECK_SECONDS = 600.0
+
+
+def queue_daily_tips(runtime: Runtime) -> int:
+    """Queue the day's awareness tip for subscribers; the outbox sends it from 09:00 Makkah time.
+
+    Running it often is harmless: one tip per person per Makkah day.
+    """
+    from bot.municipal.tips import enqueue_daily_tips
+
+    with runtime.service.database.transaction() as session:
+        queued = enqueue_daily_tips(session, now=runtime.service.clock())
+    if queued:
+        runtime.outbox_wakeup.set()
+    return queued
+
+
+async def daily_tips(runtime: Runtime, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        try:
+            await asyncio.to_thread(queue_daily_tips, runtime)
+        except Exception:  # a database hiccup must not end the schedule
+            log.exception("daily tips: could not queue; trying again later")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), TIPS_CHECK_SECONDS)
 
 
 async def serve(runtime: Runtime, host: str, port: int) -> None:

@@ -39,12 +39,14 @@ from bot.channels.base import Inbound, Reply, ReplyChoice
 from bot.config import ROOT, Settings
 from bot.effects import EffectContext, EffectRegistry, default_registry
 from bot.flows import FlowSource
+from bot.municipal import tips
 from dialogs import Context, step, wants_nlu
 from dialogs.model import Effect, EffectResult, NluResult, Output, UserInput
 from locales.render import Localizer, is_rtl
 from nlu.client import NluClient
 from nlu.language import decide_language, detect_language, evidence
 from storage import service as store
+from storage import subscriptions
 from storage.db import Database, resolve_url, upgrade
 from storage.models import Message, Person
 
@@ -294,7 +296,8 @@ class ConversationService:
             args = {"megabytes": _megabytes(self.settings.media.max_bytes)}
             return [Output(key=key, args=args)], dialog
         flows = self.flows.current()
-        event: UserInput | EffectResult = _with_nlu(turn.user_input, turn.nlu)
+        user_input = self._stop_word(ctx, dialog, turn.user_input)
+        event: UserInput | EffectResult = _with_nlu(user_input, turn.nlu)
         outputs: list[Output] = []
         for _ in range(MAX_EFFECT_ROUNDS):
             result = step(flows, dialog, event, now=ctx.now, ctx=self._engine_context(ctx.language))
@@ -309,6 +312,19 @@ class ConversationService:
                 return outputs, dialog
             event = awaited
         raise RuntimeError("the dialog kept awaiting effects; check the flow")
+
+    @staticmethod
+    def _stop_word(ctx: EffectContext, dialog: dict[str, Any], user_input: UserInput) -> UserInput:
+        """ "stop" / "توقف" / "berhenti" / "بند" / "لغو" alone ends the daily tips.
+
+        Only for a subscriber with no flow open: the same words mean "cancel"
+        inside a flow (Persian لغو does), and there the flow's cancel wins.
+        """
+        if dialog.get("flow") or not tips.is_stop_word(user_input.text):
+            return user_input
+        if not subscriptions.is_subscribed(ctx.session, person=ctx.person):
+            return user_input
+        return UserInput(command="stop")
 
     def _run_effect(self, effect: Effect, ctx: EffectContext) -> dict[str, Any]:
         """One effect in a savepoint: a failure undoes only itself and the flow says so."""

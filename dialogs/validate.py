@@ -63,7 +63,7 @@ def validate(flows_dir: Path, locales_dir: Path) -> tuple[list[Problem], str]:
     return problems, summary
 
 
-def _default_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
+def default_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
     """The code tree's flows and locales, or those beside an explicit --config."""
     if not getattr(args, "config", None):
         return DEFAULT_FLOWS_DIR, LOCALES_DIR
@@ -74,12 +74,12 @@ def _default_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
 
 
 def main(args: argparse.Namespace) -> int:
-    default_flows, default_locales = _default_dirs(args)
+    default_flows, default_locales = default_dirs(args)
     flows_dir = Path(getattr(args, "flows", None) or default_flows)
     locales_dir = Path(getattr(args, "locales", None) or default_locales)
     problems, summary = validate(flows_dir, locales_dir)
     for problem in problems:
-        print(_relative(problem))
+        print(relative(problem))
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
@@ -87,7 +87,7 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-def _relative(problem: Problem) -> Problem:
+def relative(problem: Problem) -> Problem:
     source = problem.source
     if os.path.isabs(source):
         source = _shown(Path(source))
