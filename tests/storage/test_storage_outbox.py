@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from storage_helpers import T0, count, person, report
+from storage_helpers import T0, count, person, report, run_together
 
 from storage import service as svc
 from storage.db import Database
@@ -184,3 +184,32 @@ def test_concurrent_claims_skip_each_others_locked_rows(pg_database: Database) -
             second = svc.claim_outbox(s2, now=T0, limit=10)
     assert len(first) == 2 and len(second) == 2
     assert not {i.id for i in first} & {i.id for i in second}
+
+
+def test_racing_enqueues_with_one_dedupe_key_queue_once(database: Database) -> None:
+    with database.transaction() as s:
+        person(s)
+
+    def enqueue() -> int:
+        with database.transaction() as s:
+            item = svc.enqueue_outbox(
+                s, person=person(s), channel="telegram", payload=HELLO, dedupe_key="once"
+            )
+            return item.id
+
+    assert len(set(run_together(8, enqueue))) == 1
+    with database.session() as s:
+        assert count(s, OutboxItem) == 1
+
+
+def test_workers_claiming_at_once_share_the_work_without_overlap(database: Database) -> None:
+    _enqueue(database, n=20, not_before=T0)
+
+    def work() -> list[int]:
+        ids: list[int] = []
+        while batch := _claim(database, now=T0, limit=3):
+            ids += [i.id for i in batch]
+        return ids
+
+    claimed = [i for ids in run_together(4, work) for i in ids]
+    assert sorted(claimed) == sorted(set(claimed)) and len(claimed) == 20
