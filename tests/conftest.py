@@ -22,6 +22,9 @@ Database fixtures (the same test runs once per database, as `[sqlite]` and `[pos
 - `blank_db_url`: like `db_url` but not migrated, a fresh schema or file each time
   (for migration tests).
 
+Schemas left behind by a killed test run (named test_<pid>_..., pid gone) are
+dropped when the next run starts.
+
 When PostgreSQL does not answer, the postgres variants are skipped with the
 reason, or fail when LABBAIK_REQUIRE_SERVICES=1 (as `make test` sets).
 """
@@ -94,9 +97,29 @@ def _schema_url(server_url: str, schema: str) -> str:
     return url.set(query=query).render_as_string(hide_password=False)
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _drop_abandoned_schemas(admin: psycopg.Connection) -> None:
+    """Schemas of test runs that were killed before their teardown (their pid is gone)."""
+    rows = admin.execute(r"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'test\_%'")
+    for (schema,) in rows.fetchall():
+        pid = schema.split("_")[1]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            admin.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
 @pytest.fixture(scope="session")
 def _pg_admin(pg_server_url: str) -> Iterator[psycopg.Connection]:
     with psycopg.connect(_libpq_conninfo(pg_server_url), autocommit=True) as conn:
+        _drop_abandoned_schemas(conn)
         yield conn
 
 
