@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from storage._sql import insert_ignoring_conflict, require_one_of
@@ -188,6 +189,9 @@ def save_conversation(
     """
     read_version, conversation_id = conversation.version, conversation.id
     conversation.state = copy.deepcopy(state)
+    # The caller may have changed the loaded dict in place: then old and new compare
+    # equal and SQLAlchemy would skip the column. Always write it.
+    flag_modified(conversation, "state")
     if handed_off is not None:
         conversation.handed_off = handed_off
     conversation.updated_at = utcnow()

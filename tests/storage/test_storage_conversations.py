@@ -71,3 +71,15 @@ def test_locked_updates_of_one_chat_are_never_lost(database: Database) -> None:
     with database.session() as s:
         conv = svc.find_conversation(s, person=person(s))
         assert (conv.state["n"], conv.version) == (40, 41)
+
+
+def test_a_state_changed_in_place_is_saved_too(database: Database) -> None:
+    with database.transaction() as s:
+        conv = svc.lock_conversation(s, person=person(s))
+        svc.save_conversation(s, conversation=conv, state={"dialog": {"step": "start"}})
+    with database.transaction() as s:
+        conv = svc.lock_conversation(s, person=person(s))
+        conv.state["dialog"]["step"] = "photo"  # the loaded dict itself, changed in place
+        svc.save_conversation(s, conversation=conv, state=conv.state)
+    with database.session() as s:
+        assert svc.find_conversation(s, person=person(s)).state == {"dialog": {"step": "photo"}}
