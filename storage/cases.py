@@ -127,8 +127,13 @@ def create_case(
     extra: dict[str, Any] | None = None,
     now: datetime | None = None,
     new_ticket_id: Callable[[], str] = make_ticket_id,
+    actor: str | None = None,
 ) -> Case:
-    """Open a case with a new unique ticket id, its SLA and team, and a "created" event."""
+    """Open a case with a new unique ticket id, its SLA and team, and a "created" event.
+
+    The event's actor is the reporter unless `actor` says otherwise (an agent
+    filing a case for a caller: "agent:3").
+    """
     _validate_new_case(kind, category, priority, channel)
     if (location_lat is None) != (location_lon is None):
         raise InvalidValue("give both location_lat and location_lon, or neither")
@@ -154,7 +159,8 @@ def create_case(
         "updated_at": now,
     }
     case = session.get_one(Case, _insert_with_fresh_ticket(session, values, new_ticket_id))
-    _add_event(session, case, actor=f"person:{reporter.id}", type="created", to_value="new", at=now)
+    actor = _require_actor(actor) if actor is not None else f"person:{reporter.id}"
+    _add_event(session, case, actor=actor, type="created", to_value="new", at=now)
     return case
 
 

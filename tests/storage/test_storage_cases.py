@@ -170,3 +170,9 @@ def test_notes_and_assignment_are_events(database: Database) -> None:
             ("assigned", "agent:3", "cleanliness", "roads", None),
         ]
         assert count(s, CaseEvent) == 3
+
+
+def test_an_agent_can_file_a_case_for_a_caller(database: Database) -> None:
+    with database.transaction() as s:
+        case = report(s, person(s, channel="whatsapp"), actor="agent:7")
+        assert [(e.type, e.actor) for e in case.events] == [("created", "agent:7")]
