@@ -11,7 +11,8 @@ Normalisation:
 - `ticket_id`: canonical `MK-` + 7 ASCII digits via `dialogs.tickets`. A
   number with a wrong check digit still comes through as `MK-<digits>` with
   the typed text in `raw`, so the engine can re-parse it and say "mistyped".
-- `language`: `nlu.language.detect_language(text)` (runs here, not in Rasa).
+- `language`: `nlu.language.detect_language(text)` (runs here, not in Rasa);
+  None when the text says nothing about its language ("ok", "👍", a number).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import httpx
 
 from bot.config import NluSettings
 from dialogs.model import Entity, NluResult
-from dialogs.tickets import PREFIX, parse_ticket
+from dialogs.tickets import PREFIX, normalize_digits, parse_ticket
 from nlu import vocab
 from nlu.language import detect_language
 
@@ -75,11 +76,12 @@ def to_result(payload: Any, text: str) -> NluResult:
         ranking = tuple((str(r["name"]), float(r["confidence"])) for r in ranking_raw)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"not a Rasa parse result ({type(exc).__name__})") from exc
+    detected = detect_language(text)
     return NluResult(
         intent=name,
         confidence=confidence,
         entities=tuple(entities),
-        language=detect_language(text).language,
+        language=detected.language if detected.confidence > 0 else None,
         ranking=ranking,
     )
 
@@ -102,7 +104,9 @@ class NluClient:
     async def parse(self, text: str) -> NluResult | None:
         """Intent, entities and language of `text`, or None when the NLU is unavailable."""
         try:
-            r = await self._http.post("/model/parse", json={"text": text})
+            # Arabic-Indic/Persian digits -> ASCII (one character each, so entity offsets
+            # still point into `text`): the model sees every ticket number the same way.
+            r = await self._http.post("/model/parse", json={"text": normalize_digits(text)})
             r.raise_for_status()
             return to_result(r.json(), text)
         except httpx.TimeoutException:

@@ -37,6 +37,7 @@ LANGUAGES = ("ar", "en", "id", "ur", "fa")
 ARABIC_SCRIPT = ("ar", "ur", "fa")
 LATIN_SCRIPT = ("en", "id", "ur")
 
+WORD_WEIGHT = 4  # a whole word counts as this many n-grams (function words: hai, ki, است)
 MIN_LETTERS = 4  # fewer letters than this is never evidence
 FIRST_CONFIDENCE = 0.6  # enough to set the language on the first message
 SWITCH_CONFIDENCE = 0.85  # each of the messages that switch it must reach this
@@ -49,6 +50,9 @@ NEUTRAL_WORDS = frozenset(
         *("salam", "salaam", "slm", "assalamualaikum", "assalamu", "alaikum", "alaykum"),
         *("wa", "walaikum", "walaikumsalam", "thanks", "thx", "tq", "ty", "mk", "bye"),
         *("insha", "inshallah", "insyaallah", "masha", "mashallah", "alhamdulillah"),
+        # the Islamic greeting and "ok" in Arabic script are shared by ar, ur and fa
+        *("سلام", "السلام", "عليكم", "علیکم", "عليكم", "ورحمة", "الله", "اللہ", "وبركاته"),
+        *("اوكي", "اوکی", "اوك"),
     }
 )
 
@@ -82,7 +86,10 @@ def _script(words: Sequence[str]) -> tuple[str, ...] | None:
 
 
 def _ngrams(words: Iterable[str]) -> Iterable[str]:
+    """Character 1-4-grams inside word boundaries, plus each whole word (weighted)."""
     for w in words:
+        for _ in range(WORD_WEIGHT):
+            yield f"<{w}>"
         padded = f" {w} "
         for n in (1, 2, 3, 4):
             for i in range(len(padded) - n + 1):

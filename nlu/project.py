@@ -61,16 +61,16 @@ def rasa_env() -> dict[str, str]:
     return env
 
 
-def training_files(config: Path = CONFIG_FILE) -> list[Path]:
+def training_files(config: Path = CONFIG_FILE, data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file whose content decides the model: the config and all data files."""
-    return [config, *sorted(p for p in DATA_DIR.rglob("*") if p.suffix in {".yml", ".yaml"})]
+    return [config, *sorted(p for p in data_dir.rglob("*") if p.suffix in {".yml", ".yaml"})]
 
 
-def data_hash(config: Path = CONFIG_FILE) -> str:
-    """A short hash of the config and training data (paths relative to the project)."""
+def data_hash(config: Path = CONFIG_FILE, data_dir: Path = DATA_DIR) -> str:
+    """A short hash of the config and training data (file names relative to data_dir)."""
     h = hashlib.sha256()
-    for path in training_files(config):
-        rel = path.relative_to(PROJECT_DIR) if path.is_relative_to(PROJECT_DIR) else path.name
+    for path in training_files(config, data_dir):
+        rel = path.relative_to(data_dir) if path.is_relative_to(data_dir) else path.name
         h.update(str(rel).encode())
         h.update(b"\0")
         h.update(path.read_bytes())
@@ -96,11 +96,16 @@ class TrainResult:
 
 
 def train(
-    *, force: bool = False, config: Path = CONFIG_FILE, models_dir: Path = MODELS_DIR
+    *,
+    force: bool = False,
+    config: Path = CONFIG_FILE,
+    data_dir: Path = DATA_DIR,
+    models_dir: Path = MODELS_DIR,
 ) -> TrainResult:
     """Train the model unless one for the current data hash exists (or `force`)."""
-    vocab.write_generated()  # category synonyms and lookup table, from nlu/vocab/
-    digest = data_hash(config)
+    if data_dir == DATA_DIR:
+        vocab.write_generated()  # category synonyms and lookup table from categories.yml
+    digest = data_hash(config, data_dir)
     target = models_dir / f"{digest}.tar.gz"
     if target.exists() and not force:
         return TrainResult(target, trained=False, seconds=0.0)
@@ -112,7 +117,7 @@ def train(
         "--config",
         str(config),
         "--nlu",
-        str(DATA_DIR),
+        str(data_dir),
         "--out",
         str(models_dir),
         "--fixed-model-name",

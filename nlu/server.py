@@ -58,7 +58,7 @@ class NluServer:
         log_path: Path = DEFAULT_LOG,
         startup_timeout: float = 300.0,
     ) -> None:
-        self.model = model
+        self.model = model.resolve()  # rasa runs in the project directory
         self.host = host
         self.port = port
         self.log_path = log_path
@@ -76,6 +76,8 @@ class NluServer:
     def start(self) -> None:
         if self._proc is not None:
             raise ServerError("already started")
+        if not self.model.is_file():
+            raise ServerError(f"no model at {self.model}")
         if is_healthy(self.url):
             raise ServerError(f"another server already answers at {self.url}")
         cmd = [

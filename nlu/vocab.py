@@ -6,7 +6,8 @@ people use for it in every language. From it we write
 EntitySynonymMapper turns any of the words into the value) and one `category`
 lookup table (so RegexEntityExtractor finds the words in a message). Arabic
 words are also listed with their attached prefixes (ال، وال، بال، لل، و، ب),
-because a whitespace tokenizer and `\\b` regexes see "والقمامة" as one word.
+because a whitespace tokenizer and `\\b` regexes see "والقمامة" as one word;
+Indonesian single words also with the suffix -nya ("trotoarnya", "lampunya").
 """
 
 from __future__ import annotations
@@ -18,6 +19,16 @@ import yaml
 PROJECT_DIR = Path(__file__).resolve().parent / "rasa_project"
 SOURCE = PROJECT_DIR / "categories.yml"
 GENERATED = PROJECT_DIR / "data" / "categories.yml"
+
+# The intent names of DESIGN.md's contract (plus Rasa's own "nlu_fallback").
+INTENTS = (
+    *("greet", "goodbye", "thank", "affirm", "deny", "help", "cancel", "change_language"),
+    *("report_issue", "check_status", "human_agent", "ask_engineering_offices"),
+    *("ask_building_permit", "ask_shop_requirements", "ask_sub_municipality"),
+    *("ask_investment", "request_home_visit", "request_proxy_service"),
+    *("ask_service_points", "ask_contact", "ask_transactions", "out_of_scope"),
+)
+FALLBACK_INTENT = "nlu_fallback"
 
 CATEGORIES = (
     "waste",
@@ -46,6 +57,18 @@ def _arabic_forms(phrase: str) -> list[str]:
     return [phrase, "ال" + phrase, "وال" + phrase, "بال" + phrase, "لل" + phrase, "و" + phrase]
 
 
+def _indonesian_forms(phrase: str) -> list[str]:
+    """Single words also with the possessive/definite suffix -nya (sampahnya, lampunya)."""
+    return [phrase, phrase + "nya"] if " " not in phrase else [phrase]
+
+
+def _as_is(phrase: str) -> list[str]:
+    return [phrase]
+
+
+_FORMS = {"ar": _arabic_forms, "id": _indonesian_forms}
+
+
 def load_source(path: Path = SOURCE) -> dict[str, dict[str, list[str]]]:
     """{value: {language: [words]}} as written by hand."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -61,7 +84,7 @@ def synonyms(path: Path = SOURCE) -> dict[str, str]:
     for value, by_lang in load_source(path).items():
         for lang, words in by_lang.items():
             for word in words:
-                forms = _arabic_forms(word) if lang == "ar" else [word]
+                forms = _FORMS.get(lang, _as_is)(word)
                 for form in forms:
                     key = form.strip().lower()
                     if table.get(key, value) != value:
