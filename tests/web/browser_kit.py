@@ -96,6 +96,12 @@ class ChatPage:
         self.page.locator(".choice:enabled", has_text=label).last.click()
         self.settled()
 
+    def choose_from_menu(self, label: str) -> None:
+        """Press a main-menu entry: at once when it is offered, else through "Main menu"."""
+        if self.page.locator(".choice:enabled", has_text=label).count() == 0:
+            self.press("Main menu")
+        self.press(label)
+
     def type(self, text: str) -> None:
         self.page.fill("#text-input", text)
         self.page.press("#text-input", "Enter")

@@ -113,7 +113,7 @@ def file_a_report(chat: ChatPage) -> str:
 def test_file_a_report_then_check_its_status(chat: ChatPage) -> None:
     ticket = file_a_report(chat)
     chat.screenshot("webchat-report-filed-en")
-    chat.press("Check a ticket")
+    chat.choose_from_menu("Check a ticket")
     chat.type(ticket)
     status = chat.page.locator('.msg.bot[data-key="status-owner"] .bubble').inner_text()
     assert ticket in status and "Received" in status
