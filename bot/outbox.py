@@ -73,6 +73,13 @@ class _Claimed:
 
 
 class OutboxWorker:
+    """Sends the outbox through `senders` (one per channel), within each channel's limiter.
+
+    `run(stop)` loops until `stop` is set, waking on `wakeup` (the runtime's
+    `outbox_wakeup`) or every `settings.poll_seconds`; `run_once()` handles one
+    batch. `clock` and `jitter` are injected so tests control time.
+    """
+
     def __init__(
         self,
         database: Database,
