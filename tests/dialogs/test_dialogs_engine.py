@@ -201,7 +201,8 @@ def test_confirm_sends_the_case_and_gives_the_ticket(chat: Chat) -> None:
         "phone": None,
     }
     result = chat.result("create_case", ticket_id="MK-1234566")
-    assert keys(result) == ["report-filed", "menu-anything-else"]
+    assert keys(result) == ["report-filed"]  # with buttons: awareness tips, main menu
+    assert [c.id for c in result.outputs[0].choices] == ["flow:services_tips", "menu"]
     assert result.outputs[0].args == {"ticket_id": "MK-1234566"}
     assert chat.state["flow"] is None
 

@@ -47,7 +47,9 @@ done:
 
 @pytest.fixture
 def survey_flows(tmp_path: Path) -> FlowSet:
-    for name in ("report_issue", "help", "human_agent"):
+    # the report flow offers awareness tips when filed, so the tips flows come along
+    tips = ("services_tips", "services_tips_subscribe", "services_tips_unsubscribe")
+    for name in ("report_issue", "help", "human_agent", *tips):
         shutil.copy(DEFAULT_FLOWS_DIR / f"{name}.yaml", tmp_path)
     (tmp_path / "survey.yaml").write_text(SURVEY, "utf-8")
     return load_flows(tmp_path)

@@ -17,23 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 # The flows this suite breaks; other flows (services) have tests of their own.
-CORE_FLOWS = (
-    "report_issue",
-    "check_status",
-    "my_tickets",
-    "change_language",
-    "help",
-    "human_agent",
-)
-
 
 @pytest.fixture
 def flows_dir(tmp_path: Path) -> Path:
-    """A private copy of the core flows, to break."""
+    """A private copy of the repo's flows, to break."""
     target = tmp_path / "flows"
-    target.mkdir()
-    for name in CORE_FLOWS:
-        shutil.copy(DEFAULT_FLOWS_DIR / f"{name}.yaml", target)
+    shutil.copytree(DEFAULT_FLOWS_DIR, target)
     return target
 
 

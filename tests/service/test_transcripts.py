@@ -52,7 +52,8 @@ async def file_report(chat: Chat, lang: str) -> str:
     assert await chat.choose("skip") == ["report-ask-phone"]
     assert await chat.choose("skip") == ["report-summary"]
     assert description in chat.text() and place in chat.text()
-    assert await chat.choose("confirm") == ["report-filed", "menu-anything-else"]
+    assert await chat.choose("confirm") == ["report-filed"]
+    assert [c.id for c in chat.last[0].choices] == ["flow:services_tips", "menu"]
     found = parse_ticket(chat.last[0].text)
     assert found.status == "ok", chat.last[0].text
     assert all(r.lang == lang for r in chat.last)
