@@ -29,9 +29,9 @@ class PageTexts:
     def render(self, lang: str, key: str, args: dict[str, Any] | None = None) -> str:
         return self._localizer.render(lang, key, args or {})
 
-    def page_strings(self, lang: str) -> dict[str, str]:
+    def page_strings(self, lang: str, args: dict[str, Any] | None = None) -> dict[str, str]:
         """Every webchat-* text of `lang`, keyed without the prefix (e.g. "send")."""
-        return {k.removeprefix(PAGE_PREFIX): self.render(lang, k) for k in self._keys}
+        return {k.removeprefix(PAGE_PREFIX): self.render(lang, k, args) for k in self._keys}
 
     def language_names(self, languages: tuple[str, ...]) -> dict[str, str]:
         """Each language's own name for itself, for the picker."""

@@ -144,7 +144,7 @@ class WebChat:
         """The page's words, plus the photo errors it shows before uploading anything."""
         megabytes = _megabytes(self.runtime.media.max_bytes)
         return {
-            **self.page_texts.page_strings(lang),
+            **self.page_texts.page_strings(lang, {"hotline": self.settings.contact.hotline}),
             "error-too-large": self.page_texts.render(
                 lang, "media-too-large", {"megabytes": megabytes}
             ),

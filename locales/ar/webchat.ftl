@@ -23,3 +23,5 @@ webchat-error-network = تعذّر إرسال الرسالة. تحقّق من ا
 webchat-error-server = حدث خطأ من جهتنا. يُرجى المحاولة بعد قليل.
 webchat-error-bad-request = تعذّرت قراءة هذه الرسالة. يُرجى إعادة تحميل الصفحة والمحاولة مرة أخرى.
 webchat-error-slow-down = أنت ترسل الرسائل بسرعة كبيرة. يُرجى الانتظار لحظة ثم المحاولة مرة أخرى.
+# Shown when the browser runs no JavaScript. $hotline: the 940 number
+webchat-noscript = تحتاج هذه المحادثة إلى JavaScript. يُرجى تفعيله، أو مراسلتنا عبر واتساب أو تيليجرام، أو الاتصال على { $hotline }.

@@ -23,3 +23,5 @@ webchat-error-network = The message could not be sent. Check your connection and
 webchat-error-server = Something went wrong on our side. Please try again in a moment.
 webchat-error-bad-request = This message could not be read. Please reload the page and try again.
 webchat-error-slow-down = You are sending messages very fast. Please wait a moment and try again.
+# Shown when the browser runs no JavaScript. $hotline: the 940 number
+webchat-noscript = This chat needs JavaScript. Please turn it on, message us on WhatsApp or Telegram, or call { $hotline }.

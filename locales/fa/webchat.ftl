@@ -23,3 +23,5 @@ webchat-error-network = پیام ارسال نشد. اتصال خود را بر�
 webchat-error-server = مشکلی از سمت ما پیش آمد. لطفاً کمی بعد دوباره تلاش کنید.
 webchat-error-bad-request = این پیام خوانده نشد. لطفاً صفحه را دوباره بارگیری کنید و دوباره تلاش کنید.
 webchat-error-slow-down = پیام‌ها را خیلی سریع می‌فرستید. لطفاً کمی صبر کنید و دوباره تلاش کنید.
+# Shown when the browser runs no JavaScript. $hotline: the 940 number
+webchat-noscript = این گفتگو به JavaScript نیاز دارد. لطفاً آن را روشن کنید، از طریق واتس‌اپ یا تلگرام به ما پیام دهید، یا با { $hotline } تماس بگیرید.

@@ -23,3 +23,5 @@ webchat-error-network = Pesan tidak dapat dikirim. Periksa koneksi Anda, lalu co
 webchat-error-server = Terjadi kesalahan di pihak kami. Silakan coba lagi sebentar lagi.
 webchat-error-bad-request = Pesan ini tidak dapat dibaca. Muat ulang halaman, lalu coba lagi.
 webchat-error-slow-down = Anda mengirim pesan terlalu cepat. Tunggu sebentar, lalu coba lagi.
+# Shown when the browser runs no JavaScript. $hotline: the 940 number
+webchat-noscript = Obrolan ini memerlukan JavaScript. Aktifkan JavaScript, kirim pesan kepada kami lewat WhatsApp atau Telegram, atau telepon { $hotline }.

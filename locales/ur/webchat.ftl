@@ -23,3 +23,5 @@ webchat-error-network = پیغام نہیں بھیجا جا سکا۔ اپنا ک
 webchat-error-server = ہماری طرف کوئی خرابی ہو گئی ہے۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
 webchat-error-bad-request = یہ پیغام پڑھا نہیں جا سکا۔ براہِ کرم صفحہ دوبارہ لوڈ کر کے پھر کوشش کریں۔
 webchat-error-slow-down = آپ بہت تیزی سے پیغامات بھیج رہے ہیں۔ براہِ کرم تھوڑا انتظار کریں اور پھر کوشش کریں۔
+# Shown when the browser runs no JavaScript. $hotline: the 940 number
+webchat-noscript = اس چیٹ کے لیے JavaScript ضروری ہے۔ براہِ کرم اسے آن کریں، ہمیں واٹس ایپ یا ٹیلیگرام پر پیغام بھیجیں، یا { $hotline } پر کال کریں۔
