@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import resource
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,13 +19,7 @@ from pathlib import Path
 
 from nlu import project, vocab
 from nlu.evaluate import LANGUAGES, load_cases, parse_all, score
-from nlu.server import NluServer
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from nlu.server import NluServer, free_port
 
 
 def train_cold(config: Path, data: Path, out_dir: Path) -> tuple[Path, float, float]:

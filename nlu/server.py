@@ -17,6 +17,7 @@ import contextlib
 import logging
 import os
 import signal
+import socket
 import subprocess
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -162,15 +163,34 @@ class NluServer:
         self.stop()
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 def host_port(url: str) -> tuple[str, int]:
     parts = urlsplit(url)
     return parts.hostname or "127.0.0.1", parts.port or 5005
+
+
+def _warn_if_stale(url: str) -> None:
+    """Log when a server we did not start serves another model than the current data's."""
+    try:
+        loaded = Path(httpx.get(url + "/status", timeout=2.0).json().get("model_file", "")).name
+    except (httpx.HTTPError, ValueError, AttributeError):
+        return
+    current = project.model_path().name
+    if loaded and loaded != current:
+        log.warning("NLU server at %s serves %s, not the current model %s", url, loaded, current)
 
 
 @contextlib.contextmanager
 def nlu_server(settings: NluSettings, *, log_path: Path = DEFAULT_LOG) -> Iterator[str]:
     """Yield the URL of a ready NLU server, starting (and later stopping) one if needed."""
     if is_healthy(settings.url):
+        _warn_if_stale(settings.url)
         yield settings.url
         return
     host, port = host_port(settings.url)

@@ -9,21 +9,14 @@ NLU tests are skipped with the reason, or fail when LABBAIK_REQUIRE_SERVICES=1.
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Iterator
 
 import pytest
 
 from nlu import project
-from nlu.server import NluServer, ServerError
+from nlu.server import NluServer, ServerError, free_port
 
 REQUIRE_SERVICES = os.environ.get("LABBAIK_REQUIRE_SERVICES") == "1"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
