@@ -154,12 +154,6 @@ async def test_report_and_status_in_every_language(
     assert PILGRIMS[lang][2] in answer
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="locales/ has no 'case-status-changed' text yet, which storage enqueues on every "
-    "status change; the worker refuses to send the bare id (remove this mark once it exists)",
-)
 @pytest.mark.parametrize("lang", list(PILGRIMS))
 async def test_status_change_notification_in_every_language(
     lang: str, wa_client: httpx.AsyncClient, wa_runtime: Runtime, fake_twilio: FakeTwilio

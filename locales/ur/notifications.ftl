@@ -1,0 +1,14 @@
+# اطلاعات جو بعد میں بھیجی جاتی ہیں جب کچھ بدلتا ہے۔
+
+case-status-changed =
+    📣 آپ کی شکایت { $ticket_id } کے بارے میں تازہ اطلاع
+    صورتحال: { $status ->
+        [new] { case-status-new }
+        [in_progress] { case-status-in-progress }
+        [waiting] { case-status-waiting }
+        [resolved] { case-status-resolved }
+        [closed] { case-status-closed }
+        [rejected] { case-status-rejected }
+       *[other] { case-status-unknown }
+    }
+    تفصیل دیکھنے کے لیے مجھے شکایت نمبر بھیجیں۔
