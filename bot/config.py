@@ -16,9 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / "config.yaml"
-SUPPORTED_LANGUAGES: tuple["Lang", ...] = ("ar", "en", "id", "ur", "fa")
-
 Lang = Literal["ar", "en", "id", "ur", "fa"]
+SUPPORTED_LANGUAGES: tuple[Lang, ...] = ("ar", "en", "id", "ur", "fa")
 
 
 class ConfigError(Exception):

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
-from dialogs.model import Effect
+from dialogs.model import Effect, msg_ref
 from storage import service as store
 from storage.models import Case, Person
 
@@ -128,9 +128,19 @@ def _case_view(case: Case, *, is_reporter: bool) -> dict[str, Any]:
             kind=case.kind,
             category=case.category,
             description=case.description,
-            location_text=case.location_text,
+            location_text=_place(case),
         )
     return view
+
+
+def _place(case: Case) -> str | dict[str, Any] | None:
+    """The typed place, else the shared pin, worded as in the report's summary."""
+    if case.location_text:
+        return case.location_text
+    if case.location_lat is not None and case.location_lon is not None:
+        lat, lon = f"{case.location_lat:.5f}", f"{case.location_lon:.5f}"
+        return msg_ref("summary-location-pin", lat=lat, lon=lon)
+    return None
 
 
 def find_case(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import logging
 
 import uvicorn
 
+from bot.channels.base import ChannelSender
 from bot.config import Settings, load_settings
 from bot.runtime import Runtime, build_runtime
 
@@ -32,10 +33,10 @@ def _start_nlu(settings: Settings, stack: contextlib.ExitStack) -> None:
 
 
 async def _channel_tasks(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.Task[None]]:
-    from bot.channels import telegram, whatsapp
+    from bot.channels import telegram, webchat, whatsapp
     from bot.outbox import OutboxWorker
 
-    senders = {}
+    senders: dict[str, ChannelSender] = {}
     tasks = []
     settings = runtime.settings
     on, why = telegram.enabled(settings)
@@ -49,6 +50,8 @@ async def _channel_tasks(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.
         senders["whatsapp"] = whatsapp.WhatsAppSender.from_settings(settings)
     else:
         log.info("WhatsApp is off: %s", why)
+    if settings.channels.webchat.enabled:  # later messages land in the chat's history
+        senders["webchat"] = webchat.WebChatSender(runtime.service.database)
     worker = OutboxWorker.from_runtime(runtime, senders)
     tasks.append(asyncio.create_task(worker.run(stop)))
     tasks.append(asyncio.create_task(daily_tips(runtime, stop)))

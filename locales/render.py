@@ -24,10 +24,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser, ast
 
 log = logging.getLogger(__name__)
@@ -46,13 +47,23 @@ def languages(locales_dir: Path = LOCALES_DIR) -> list[str]:
     return sorted(p.name for p in locales_dir.iterdir() if p.is_dir() and any(p.glob("*.ftl")))
 
 
+def parse_file(path: Path) -> ast.Resource:
+    """One .ftl file parsed; the bot, the validator and a reload share the parse."""
+    stat = path.stat()
+    return _parse(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=512)
+def _parse(path: str, _mtime_ns: int, _size: int) -> ast.Resource:
+    # spans are only for error positions; the validator parses with them itself
+    return FluentParser(with_spans=False).parse(Path(path).read_text(encoding="utf-8"))
+
+
 def message_ids(lang_dir: Path) -> set[str]:
     """The message ids defined in one language folder (parsed, not executed)."""
     ids: set[str] = set()
-    parser = FluentParser(with_spans=False)
     for path in sorted(lang_dir.glob("*.ftl")):
-        resource = parser.parse(path.read_text(encoding="utf-8"))
-        ids.update(e.id.name for e in resource.body if isinstance(e, ast.Message))
+        ids.update(e.id.name for e in parse_file(path).body if isinstance(e, ast.Message))
     return ids
 
 
@@ -76,7 +87,7 @@ class Localizer:
     def _load(self, lang: str) -> FluentBundle:
         bundle = FluentBundle([lang], use_isolating=is_rtl(lang))
         for path in sorted((self.locales_dir / lang).glob("*.ftl")):
-            bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            bundle.add_resource(parse_file(path))
         return bundle
 
     @property

@@ -40,7 +40,7 @@ def _channel_routes(runtime: Runtime) -> list[BaseRoute]:
         if on:
             routes.extend(module.routes(runtime))
         else:
-            log.info("webhook not mounted: %s", reason)
+            log.debug("webhook not mounted: %s", reason)  # `labbaik run` says it once, at info
     return routes
 
 

@@ -123,3 +123,30 @@ async def test_change_language_answers_in_the_new_language(
     assert {r.lang for r in chat.last} == {"ur"} and chat.last[0].rtl
     await chat.say("1")  # a digit is no evidence of a language
     assert {r.lang for r in chat.last} == {"ur"}
+
+
+async def test_a_pin_shows_in_the_reporters_status_and_not_to_others(
+    sqlite_url: str, make_service: Callable[[str], ConversationService]
+) -> None:
+    service = make_service(sqlite_url)
+    chat = Chat(service, "pinner")
+    service.set_language(channel="console", user_id=chat.user, language="en")
+    await chat.send(command="start")
+    await chat.choose("flow:report_issue")
+    await chat.choose("road_hazard")
+    await chat.say("A deep hole in the road next to the bus stop")
+    assert await chat.pin(21.42251, 39.82617) == ["report-ask-photo"]
+    for _ in range(2):
+        await chat.choose("skip")
+    await chat.choose("confirm")
+    ticket = str(parse_ticket(chat.last[0].text).ticket_id)
+    await chat.choose("flow:check_status")
+    await chat.say(ticket)
+    assert "21.42251" in chat.text() and "39.82617" in chat.text()
+
+    stranger = Chat(service, "passer-by")
+    service.set_language(channel="console", user_id=stranger.user, language="en")
+    await stranger.send(command="start")
+    await stranger.choose("flow:check_status")
+    await stranger.say(ticket)
+    assert "21.42251" not in stranger.text()
