@@ -188,7 +188,12 @@ def _warn_if_stale(url: str) -> None:
 
 @contextlib.contextmanager
 def nlu_server(settings: NluSettings, *, log_path: Path = DEFAULT_LOG) -> Iterator[str]:
-    """Yield the URL of a ready NLU server, starting (and later stopping) one if needed."""
+    """Yield the URL of a ready NLU server, starting (and later stopping) one if needed.
+
+    A model is trained first when none exists for the current data. Raises
+    `ServerError` when no server can be had (Rasa missing, training failed, the
+    configured URL is not local, the process died or was not ready in time).
+    """
     if is_healthy(settings.url):
         _warn_if_stale(settings.url)
         yield settings.url
@@ -196,7 +201,11 @@ def nlu_server(settings: NluSettings, *, log_path: Path = DEFAULT_LOG) -> Iterat
     host, port = host_port(settings.url)
     if host not in {"127.0.0.1", "localhost"}:
         raise ServerError(f"no NLU server answers at {settings.url} and it is not local")
-    with NluServer(project.ensure_model(), host="127.0.0.1", port=port, log_path=log_path) as srv:
+    try:
+        model = project.ensure_model()
+    except project.TrainingError as exc:  # callers handle one error type
+        raise ServerError(f"no model to serve: {exc}") from exc
+    with NluServer(model, host="127.0.0.1", port=port, log_path=log_path) as srv:
         yield srv.url
 
 
