@@ -51,17 +51,17 @@ def main(argv: list[str]) -> int:
     data = out_dir / "data"  # a snapshot, so editing data meanwhile does not mix results
     shutil.rmtree(data, ignore_errors=True)
     shutil.copytree(project.DATA_DIR, data)
-    header = " ".join(f"{g:>8}" for g in (*LANGUAGES, "ur_roman"))
+    header = " ".join(f"{g:>9}" for g in (*LANGUAGES, "ur_script", "ur_roman"))
     print(f"{'pipeline':<24}{'train s':>9}{'cpu s':>7} {header} {'min':>6} {'cat':>6}")
     for name in argv or [str(project.CONFIG_FILE)]:
         config = Path(name)
         model, wall, cpu = train_cold(config.resolve(), data, out_dir)
         with NluServer(model, port=free_port(), log_path=out_dir / "server.log") as srv:
             report = score(cases, asyncio.run(parse_all(srv.url, cases)))
-        accs = [report.rows[g]["accuracy"] for g in (*LANGUAGES, "ur_roman")]
+        accs = [report.rows[g]["accuracy"] for g in (*LANGUAGES, "ur_script", "ur_roman")]
         ok = sum(o for o, _ in report.category.values())
         n = sum(t for _, t in report.category.values())
-        row = " ".join(f"{a:>8.3f}" for a in accs)
+        row = " ".join(f"{a:>9.3f}" for a in accs)
         label = config.stem if config != project.CONFIG_FILE else "config.yml (chosen)"
         print(f"{label:<24}{wall:>9.0f}{cpu:>7.0f} {row} {min(accs):>6.3f} {ok / n:>6.3f}")
         sys.stdout.flush()

@@ -2,9 +2,10 @@
 
 The cases come from `nlu/eval/*.yml`, which training never reads. Each case is
 parsed through the real server with the bot's own `NluClient`, so the figures
-are what the bot gets: intent accuracy and macro-F1 per language (Roman Urdu
-also on its own row), category value accuracy, ticket-id extraction per digit
-form, language identification, and the confusion pairs that hurt most.
+are what the bot gets: intent accuracy and macro-F1 per language (Urdu also
+split into Urdu-script and Roman-Urdu rows, each held to the same targets),
+category value accuracy, ticket-id extraction per digit form, language
+identification, and the confusion pairs that hurt most.
 Exit code 0 when every target is met, 1 otherwise.
 """
 
@@ -36,7 +37,7 @@ CATEGORY_TARGET = 0.90
 @dataclass(frozen=True)
 class Case:
     language: str  # ar, en, id, ur, fa
-    variant: str  # the language, or "ur_roman" for Roman Urdu
+    variant: str  # the language, or "ur_script" / "ur_roman" for the two ways to write Urdu
     text: str
     intent: str
     category: str | None = None
@@ -58,6 +59,12 @@ def _is_latin(text: str) -> bool:
     return bool(letters) and all(c.isascii() for c in letters)
 
 
+def _variant(lang: str, text: str) -> str:
+    if lang != "ur":
+        return lang
+    return "ur_roman" if _is_latin(text) else "ur_script"
+
+
 def load_cases(eval_dir: Path = project.EVAL_DIR) -> list[Case]:
     cases: list[Case] = []
     for path in sorted(eval_dir.glob("*.yml")):
@@ -65,7 +72,7 @@ def load_cases(eval_dir: Path = project.EVAL_DIR) -> list[Case]:
         if path.stem == "tickets":
             for item in doc:
                 lang = item["language"]
-                variant = "ur_roman" if lang == "ur" and _is_latin(item["text"]) else lang
+                variant = _variant(lang, item["text"])
                 cases.append(
                     Case(
                         lang,
@@ -78,7 +85,7 @@ def load_cases(eval_dir: Path = project.EVAL_DIR) -> list[Case]:
                 )
             continue
         lang = doc["language"]
-        cases.extend(_cases_from_block(lang, lang, doc))
+        cases.extend(_cases_from_block(lang, "ur_script" if lang == "ur" else lang, doc))
         if "roman" in doc:
             cases.extend(_cases_from_block(lang, "ur_roman", doc["roman"]))
     return cases
@@ -160,7 +167,7 @@ def _check_targets(report: Report) -> None:
 def format_report(report: Report) -> str:
     lines = ["intent classification (held-out set nlu/eval/)", ""]
     lines.append(f"{'language':<10}{'n':>5}{'accuracy':>10}{'macro-F1':>10}{'lang-id':>9}")
-    order = [*LANGUAGES, "ur_roman"]
+    order = [*LANGUAGES, "ur_script", "ur_roman"]
     for group in sorted(report.rows, key=lambda g: order.index(g) if g in order else 99):
         r = report.rows[group]
         lines.append(

@@ -75,7 +75,7 @@ def test_parse_starts_its_own_server_when_none_answers(nlu_url: str, tmp_path: P
 def test_evaluate_reports_every_figure_and_meets_the_targets(nlu_url: str, tmp_path: Path) -> None:
     proc = labbaik(config_for(tmp_path, nlu_url), "nlu", "evaluate")
     out = proc.stdout
-    for lang in ("ar", "en", "id", "ur", "fa", "ur_roman"):
+    for lang in ("ar", "en", "id", "ur", "fa", "ur_script", "ur_roman"):
         assert f"\n{lang} " in out
     for heading in (
         "accuracy",

@@ -77,7 +77,7 @@ def test_no_evaluation_sentence_is_in_the_training_data() -> None:
 
 def test_evaluation_set_covers_every_intent_in_every_language() -> None:
     cases = load_cases()
-    for variant in ("ar", "en", "id", "ur", "ur_roman", "fa"):
+    for variant in ("ar", "en", "id", "ur_script", "ur_roman", "fa"):
         intents = {c.intent for c in cases if c.variant == variant}
         assert intents == set(CONTRACT_INTENTS), variant
     forms = {c.digit_form for c in cases if c.ticket_id}
