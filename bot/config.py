@@ -71,6 +71,7 @@ class WhatsAppSettings(_Section):
     from_number: str = "whatsapp:+14155238886"
     api_base_url: str | None = None  # tests point this at a local fake Twilio API
     template_content_sid: str | None = None  # sent outside the 24-hour window
+    messages_per_second: Annotated[float, Field(gt=0, le=400)] = 80.0  # the sender's Twilio MPS
     account_sid: str | None = None  # from TWILIO_ACCOUNT_SID only
     auth_token: str | None = None  # from TWILIO_AUTH_TOKEN only
 

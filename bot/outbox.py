@@ -110,9 +110,9 @@ class OutboxWorker:
     @classmethod
     def from_runtime(cls, runtime: Runtime, senders: Mapping[str, ChannelSender]) -> OutboxWorker:
         """The worker `labbaik run` starts: the runtime's database, texts and wake-up signal."""
-        limiters = {
-            name: RateLimiter(DEFAULT_LIMITS[name]) for name in senders if name in DEFAULT_LIMITS
-        }
+        mps = runtime.settings.channels.whatsapp.messages_per_second
+        limits = {**DEFAULT_LIMITS, "whatsapp": RateLimits(global_per_second=mps)}
+        limiters = {name: RateLimiter(limits[name]) for name in senders if name in limits}
         return cls(
             runtime.service.database,
             senders,
@@ -255,8 +255,9 @@ class OutboxWorker:
         )
 
     def _postpone(self, items: list[_Claimed], retry_at: datetime) -> None:
+        """Give rows back unsent behind an earlier message: waiting is not a failed attempt."""
         for item in items:
-            self._retry(item, "waiting for an earlier message to the same person", retry_at)
+            self._change(item, lambda s, row: store.release_outbox(s, item=row, retry_at=retry_at))
 
     def _fail(self, item: _Claimed, error: str) -> None:
         log.warning("outbox: item %s on %s failed: %s", item.id, item.channel, error)

@@ -47,7 +47,9 @@ async def _channel_tasks(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.
         log.info("Telegram is off: %s", why)
     on, why = whatsapp.enabled(settings)
     if on:
-        senders["whatsapp"] = whatsapp.WhatsAppSender.from_settings(settings)
+        senders["whatsapp"] = whatsapp.WhatsAppSender.from_settings(
+            settings, runtime.service.database
+        )
     else:
         log.info("WhatsApp is off: %s", why)
     if settings.channels.webchat.enabled:  # later messages land in the chat's history
