@@ -39,19 +39,15 @@ async def _channel_tasks(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.
     senders: dict[str, ChannelSender] = {}
     tasks = []
     settings = runtime.settings
-    on, why = telegram.enabled(settings)
+    on, _why = telegram.enabled(settings)  # the web app logs why it is off
     if on:
         senders["telegram"] = telegram.TelegramSender.from_settings(settings)
         tasks.append(asyncio.create_task(telegram.run(runtime, stop)))  # polls, or sets the webhook
-    else:
-        log.info("Telegram is off: %s", why)
-    on, why = whatsapp.enabled(settings)
+    on, _why = whatsapp.enabled(settings)
     if on:
         senders["whatsapp"] = whatsapp.WhatsAppSender.from_settings(
             settings, runtime.service.database
         )
-    else:
-        log.info("WhatsApp is off: %s", why)
     if settings.channels.webchat.enabled:  # later messages land in the chat's history
         senders["webchat"] = webchat.WebChatSender(runtime.service.database)
     worker = OutboxWorker.from_runtime(runtime, senders)

@@ -40,7 +40,7 @@ def _channel_routes(runtime: Runtime) -> list[BaseRoute]:
         if on:
             routes.extend(module.routes(runtime))
         else:
-            log.debug("webhook not mounted: %s", reason)  # `labbaik run` says it once, at info
+            log.info("webhook not mounted: %s", reason)
     return routes
 
 
