@@ -18,8 +18,9 @@ import time
 from pathlib import Path
 
 from nlu import project, vocab
+from nlu.bench import run as bench_run
 from nlu.evaluate import LANGUAGES, load_cases, parse_all, score
-from nlu.server import NluServer, free_port
+from nlu.server import NluServer, free_port, process_rss_bytes
 
 
 def train_cold(config: Path, data: Path, out_dir: Path) -> tuple[Path, float, float]:
@@ -52,18 +53,27 @@ def main(argv: list[str]) -> int:
     shutil.rmtree(data, ignore_errors=True)
     shutil.copytree(project.DATA_DIR, data)
     header = " ".join(f"{g:>9}" for g in (*LANGUAGES, "ur_script", "ur_roman"))
-    print(f"{'pipeline':<24}{'train s':>9}{'cpu s':>7} {header} {'min':>6} {'cat':>6}")
+    print(
+        f"{'pipeline':<24}{'train s':>9}{'cpu s':>7} {header} {'min':>6} {'cat':>6}"
+        f"{'MB':>5}{'p50 ms':>8}{'RSS MiB':>8}"
+    )
     for name in argv or [str(project.CONFIG_FILE)]:
         config = Path(name)
         model, wall, cpu = train_cold(config.resolve(), data, out_dir)
         with NluServer(model, port=free_port(), log_path=out_dir / "server.log") as srv:
             report = score(cases, asyncio.run(parse_all(srv.url, cases)))
+            speed = asyncio.run(bench_run(srv.url, 100))
+            rss = (process_rss_bytes(srv.pid) or 0) / 2**20 if srv.pid else 0.0
         accs = [report.rows[g]["accuracy"] for g in (*LANGUAGES, "ur_script", "ur_roman")]
         ok = sum(o for o, _ in report.category.values())
         n = sum(t for _, t in report.category.values())
         row = " ".join(f"{a:>9.3f}" for a in accs)
-        label = config.stem if config != project.CONFIG_FILE else "config.yml (chosen)"
-        print(f"{label:<24}{wall:>9.0f}{cpu:>7.0f} {row} {min(accs):>6.3f} {ok / n:>6.3f}")
+        label = "config.yml (chosen)" if config.resolve() == project.CONFIG_FILE else config.stem
+        size = model.stat().st_size / 1e6
+        print(
+            f"{label:<24}{wall:>9.0f}{cpu:>7.0f} {row} {min(accs):>6.3f} {ok / n:>6.3f}"
+            f"{size:>5.0f}{speed['p50_ms']:>8.1f}{rss:>8.0f}"
+        )
         sys.stdout.flush()
     return 0
 
