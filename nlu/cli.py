@@ -79,7 +79,8 @@ def serve_main(args: argparse.Namespace) -> int:
     except (ServerError, project.TrainingError) as exc:
         print(f"labbaik nlu serve: {exc}", file=sys.stderr)
         return 1
-    print(f"NLU server ready at {server.url} (model {server.model.name}); Ctrl-C stops it")
+    ready = f"NLU server ready at {server.url} (model {server.model.name}); Ctrl-C stops it"
+    print(ready, flush=True)
     try:
         return server.wait()
     except KeyboardInterrupt:

@@ -28,6 +28,7 @@ CONFIG_FILE = PROJECT_DIR / "config.yml"
 DATA_DIR = PROJECT_DIR / "data"
 EVAL_DIR = NLU_DIR / "eval"
 MODELS_DIR = NLU_DIR / "models"
+KEEP_MODELS = 3  # older models are deleted after a successful training
 RASA_VENV = Path(os.environ.get("LABBAIK_RASA_VENV", ROOT / ".venv-rasa"))
 
 
@@ -132,7 +133,15 @@ def train(
         tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-30:])
         raise TrainingError(f"rasa train nlu failed (exit {proc.returncode}):\n{tail}")
     log.info("trained NLU model %s in %.1f s", target.name, seconds)
+    _prune(models_dir, keep=KEEP_MODELS)
     return TrainResult(target, trained=True, seconds=seconds)
+
+
+def _prune(models_dir: Path, keep: int) -> None:
+    """Delete all but the `keep` newest models (a running server may hold an older one)."""
+    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in models[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def ensure_model() -> Path:

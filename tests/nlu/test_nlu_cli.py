@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.config import DEFAULT_CONFIG
+from bot.config import DEFAULT_CONFIG, NluSettings
 from nlu import project
-from nlu.server import free_port
+from nlu.server import free_port, is_healthy, serving
 
 pytestmark = pytest.mark.nlu
 
@@ -124,3 +125,31 @@ def test_the_hash_follows_config_and_data(tmp_path: Path) -> None:
     assert project.data_hash(config, data) != digest
     config.write_text(config.read_text() + "\n# comment\n")
     assert len({digest, project.data_hash(config, data)}) == 2
+
+
+def test_serve_runs_until_interrupted(nlu_url: str, tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    env = {k: v for k, v in os.environ.items() if k != "LABBAIK_CONFIG"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "--config", str(config_for(tmp_path, url)), "nlu", "serve"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=project.ROOT,
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # printed once the server is ready
+        assert first.startswith(f"NLU server ready at {url}"), first
+        assert is_healthy(url)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(60)
+    assert not is_healthy(url)
+
+
+async def test_serving_reuses_a_server_that_already_answers(nlu_url: str) -> None:
+    async with serving(NluSettings(url=nlu_url)) as url:
+        assert url == nlu_url
+    assert is_healthy(nlu_url)  # not ours to stop
