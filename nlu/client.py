@@ -7,7 +7,9 @@ such failure logs one line that never contains the message text.
 
 Normalisation:
 - `category`: one of `vocab.CATEGORIES` (Rasa's synonym mapper does most of
-  it; a surface form it missed is looked up in the same vocabulary here).
+  it; a surface form it missed is looked up in the same vocabulary here). In
+  text order, except that a bare "water" word yields to a more specific
+  category in the same message ("no water in the toilets" is about toilets).
 - `ticket_id`: canonical `MK-` + 7 ASCII digits via `dialogs.tickets`. A
   number with a wrong check digit still comes through as `MK-<digits>` with
   the typed text in `raw`, so the engine can re-parse it and say "mistyped".
@@ -61,6 +63,15 @@ def _entity(item: Mapping[str, Any], text: str) -> Entity | None:
     return Entity(name, value, raw)
 
 
+def _specific_categories_first(entities: list[Entity]) -> list[Entity]:
+    """Drop a bare "water" category when the message also names a more specific one."""
+    categories = [e for e in entities if e.name == "category"]
+    generic = [e for e in categories if (e.raw or "").lower() in vocab.GENERIC_WORDS]
+    if not generic or len(generic) == len(categories):
+        return entities
+    return [e for e in entities if e not in generic]
+
+
 def to_result(payload: Any, text: str) -> NluResult:
     """A Rasa `/model/parse` answer as an `NluResult`; ValueError when it is not one."""
     try:
@@ -72,6 +83,7 @@ def to_result(payload: Any, text: str) -> NluResult:
             ent = _entity(item, text)
             if ent and all((e.name, e.value) != (ent.name, ent.value) for e in entities):
                 entities.append(ent)
+        entities = _specific_categories_first(entities)
         ranking_raw: Sequence[Mapping[str, Any]] = payload.get("intent_ranking") or []
         ranking = tuple((str(r["name"]), float(r["confidence"])) for r in ranking_raw)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

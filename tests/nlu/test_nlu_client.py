@@ -57,6 +57,9 @@ async def test_parses_messages_in_every_language(
         ("ہوٹل کے پاس کچرا جمع ہے", "waste"),
         ("پیاده رو خراب شده", "road_hazard"),
         ("pedagang kaki lima menutup jalan", "street_vendors"),
+        ("there is no water in the public toilets", "public_toilets"),
+        ("پانی نہیں آ رہا واش روم میں", "public_toilets"),
+        ("water is leaking everywhere", "water_sewage"),
     ],
 )
 async def test_category_comes_out_as_its_value(nlu_url: str, text: str, category: str) -> None:
