@@ -283,7 +283,8 @@ class ConversationService:
             chosen = decide_language(person.language, detected, confidence, recent)
         if detection is not None:
             state["language_evidence"] = (recent + [evidence(detection)])[-5:]
-        chosen = chosen or self.settings.default_language
+        if chosen is None:  # no evidence yet: answer in the default, decide on a later message
+            return self.settings.default_language
         if chosen != person.language:
             store.set_person_language(session, person=person, language=chosen)
         return chosen

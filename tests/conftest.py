@@ -27,6 +27,8 @@ dropped when the next run starts.
 
 When PostgreSQL does not answer, the postgres variants are skipped with the
 reason, or fail when LABBAIK_REQUIRE_SERVICES=1 (as `make test` sets).
+
+- `nlu_url`: the URL of one real Rasa NLU server for the whole session.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from nlu import project
+from nlu.server import NluServer, ServerError, free_port
 from storage.db import Database, upgrade
 from storage.models import Base
 
@@ -231,3 +235,25 @@ def pg_database(pg_url: str) -> Iterator[Database]:
     db = Database(pg_url)
     yield db
     db.dispose()
+
+
+# ---- the NLU server ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def nlu_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Rasa server with the current model (trained first if missing), on a free port,
+    once per session; fails when it cannot start under LABBAIK_REQUIRE_SERVICES=1."""
+    log_path = tmp_path_factory.mktemp("nlu") / "nlu-server.log"
+    try:
+        server = NluServer(project.ensure_model(), port=free_port(), log_path=log_path)
+        server.start()
+    except (ServerError, project.TrainingError) as exc:
+        message = f"NLU server could not start: {exc}"
+        if REQUIRE_SERVICES:
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    try:
+        yield server.url
+    finally:
+        server.stop()
