@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from dialogs.model import REPORT_CATEGORIES
+
 PROJECT_DIR = Path(__file__).resolve().parent / "rasa_project"
 SOURCE = PROJECT_DIR / "categories.yml"
 GENERATED = PROJECT_DIR / "data" / "categories.yml"
@@ -30,18 +32,7 @@ INTENTS = (
 )
 FALLBACK_INTENT = "nlu_fallback"
 
-CATEGORIES = (
-    "waste",
-    "food_safety",
-    "water_sewage",
-    "road_hazard",
-    "street_lighting",
-    "animals_pests",
-    "public_toilets",
-    "building_violation",
-    "street_vendors",
-    "other",
-)
+CATEGORIES = REPORT_CATEGORIES
 
 # Bare words for "water": a category on their own ("the water is leaking"), but
 # when the same message also names something more specific ("no water in the

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs.model import REPORT_CATEGORIES
 from dialogs.tickets import make_ticket_id, normalize_digits
 from storage._sql import insert_ignoring_conflict, require_one_of
 from storage.errors import CaseNotFound, InvalidTransition, InvalidValue, TicketIdExhausted
@@ -35,7 +36,6 @@ from storage.models import (
     CASE_STATUSES,
     CHANNELS,
     PRIORITIES,
-    REPORT_CATEGORIES,
     Case,
     CaseEvent,
     Person,

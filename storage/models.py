@@ -36,18 +36,6 @@ from storage.types import JSONType, UTCDateTime, utcnow
 CHANNELS = ("console", "telegram", "whatsapp", "webchat")  # bot.channels.base.ChannelName
 DIRECTIONS = ("in", "out")
 CASE_KINDS = ("report", "complaint", "home_visit", "proxy_service", "inquiry")
-REPORT_CATEGORIES = (
-    "waste",
-    "food_safety",
-    "water_sewage",
-    "road_hazard",
-    "street_lighting",
-    "animals_pests",
-    "public_toilets",
-    "building_violation",
-    "street_vendors",
-    "other",
-)
 CASE_STATUSES = ("new", "in_progress", "waiting", "resolved", "closed", "rejected")
 PRIORITIES = ("low", "normal", "high", "urgent")
 EVENT_TYPES = (
