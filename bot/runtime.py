@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from bot.config import Settings
 from bot.media import MediaStore
 from bot.service import ConversationService
+from nlu.language import detect_language
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Runtime:
 def build_runtime(settings: Settings, *, with_nlu: bool = True) -> Runtime:
     """Everything a process needs, from settings; the database is migrated first."""
     service = ConversationService.from_settings(settings, with_nlu=with_nlu)
+    detect_language("warm-up")  # builds the language model now, not on the first message
     media = MediaStore(settings.media, settings.path(settings.media.directory))
     runtime = Runtime(settings=settings, service=service, media=media)
     service.on_outbox = runtime.outbox_wakeup.set
