@@ -157,11 +157,21 @@ async def _measure(settings: Settings, name: str, url: str, quick: bool) -> list
 
 def _nlu_rows(settings: Settings, requests: int) -> list[Row]:
     from nlu import bench
-    from nlu.server import ServerError, nlu_server
+    from nlu.server import (
+        ServerError,
+        find_server_pid,
+        host_port,
+        nlu_server,
+        process_rss_bytes,
+    )
 
     try:
         with nlu_server(settings.nlu) as url:
             figures = asyncio.run(bench.run(url, requests))
+            pid = find_server_pid(host_port(url)[1])
+            rss = process_rss_bytes(pid) if pid else None
+            if rss:
+                figures["server_rss_mb"] = rss / 2**20
     except ServerError as exc:
         print(f"NLU not measured: {exc}", file=sys.stderr)
         return []
