@@ -4,7 +4,7 @@
 ## Menu konsultan
 
 kb-consultant-intro =
-    Mustasharak Al-Amin — konsultan Amanah (pemerintah kota). Pertanyaan Anda tentang apa?
+    Mustasharak Al-Amin — konsultan pemerintah kota. Pertanyaan Anda tentang apa?
 kb-choice = { $label }
 
 kb-topic-engineering-offices = Kantor teknik
@@ -20,7 +20,7 @@ kb-topic-investment-intro = Proyek mendatang dan peluang investasi: apa yang ing
 kb-topic-transactions = Izin dan urusan
 kb-topic-transactions-intro = Layanan Mustamirrun: urusan yang mana?
 kb-topic-contacts = Nomor telepon
-kb-topic-contacts-intro = Nomor telepon Amanah:
+kb-topic-contacts-intro = Nomor telepon pemerintah kota:
 
 ## Kantor teknik
 
@@ -67,7 +67,7 @@ kb-build-during =
 
 kb-shop-licence-label = Izin toko
 kb-shop-licence =
-    Toko memerlukan izin usaha dari Amanah, diajukan di platform Balady. Biasanya diperlukan: registrasi komersial, kontrak sewa, toko yang memenuhi ketentuan teknis, keselamatan Pertahanan Sipil, dan izin papan nama.
+    Toko memerlukan izin usaha dari pemerintah kota, diajukan di platform Balady. Biasanya diperlukan: registrasi komersial, kontrak sewa, toko yang memenuhi ketentuan teknis, keselamatan Pertahanan Sipil, dan izin papan nama.
     Izin diperpanjang sebelum habis; izin dapat dicetak di meja Itlala dan mobil Hadirin.
 kb-shop-technical-label = Ketentuan teknis
 kb-shop-technical =
@@ -91,10 +91,10 @@ kb-shop-food =
 
 kb-invest-opportunities-label = Peluang investasi
 kb-invest-opportunities =
-    Amanah menawarkan lahan dan proyek investasi melalui tender umum yang diumumkan di platform Furas (furas.momrah.gov.sa). Di sana Anda dapat melihat peluang yang ada, syarat dan tenggat waktunya, lalu mengajukan penawaran.
+    Pemerintah kota menawarkan lahan dan proyek investasi melalui tender umum yang diumumkan di platform Furas (furas.momrah.gov.sa). Di sana Anda dapat melihat peluang yang ada, syarat dan tenggat waktunya, lalu mengajukan penawaran.
 kb-invest-projects-label = Proyek mendatang
 kb-invest-projects =
-    Amanah mengumumkan proyek mendatangnya — jalan, taman, pasar dan layanan — di situs resmi dan akun-akunnya. Untuk proyek di daerah Anda, Mustasharak Al-Amin dapat memberi tahu apa yang sudah diumumkan.
+    Pemerintah kota mengumumkan proyek mendatangnya — jalan, taman, pasar dan layanan — di situs resmi dan akun-akunnya. Untuk proyek di daerah Anda, Mustasharak Al-Amin dapat memberi tahu apa yang sudah diumumkan.
 
 ## Urusan (Mustamirrun)
 
@@ -103,7 +103,7 @@ kb-tx-licence-printing =
     Izin yang berlaku dapat dicetak dari akun Balady Anda, atau di meja Itlala di masjid-masjid besar (satu jam sebelum Magrib sampai satu jam setelah Isya), atau di mobil Hadirin di taman. Bawa identitas dan nomor izin.
 kb-tx-deed-registration-label = Daftar akta
 kb-tx-deed-registration =
-    Untuk mendaftarkan akta properti di Amanah, siapkan akta dan identitas pemilik. Layanan Mustamirrun dapat memberi tahu apa yang diperlukan untuk kasus Anda dan mengurus pendaftarannya bersama Anda.
+    Untuk mendaftarkan akta properti di pemerintah kota, siapkan akta dan identitas pemilik. Layanan Mustamirrun dapat memberi tahu apa yang diperlukan untuk kasus Anda dan mengurus pendaftarannya bersama Anda.
 kb-tx-land-subdivision-label = Pemecahan lahan
 kb-tx-land-subdivision =
     Pemecahan lahan (membagi satu bidang atau menggabungkan beberapa bidang) diajukan melalui kantor teknik berizin dengan akta dan laporan ukur. Baladiyah setempat memeriksanya terhadap rencana kawasan sebelum disetujui.
@@ -124,8 +124,8 @@ contact-hotline = Layanan pelanggan
 
 kb-more =
     { $guidance ->
-        [general] ℹ️ Ini panduan umum dan ketentuannya bisa berubah; mohon pastikan ke Amanah sebelum mengandalkannya.
-       *[other] ℹ️ Informasi dari Amanah.
+        [general] ℹ️ Ini panduan umum dan ketentuannya bisa berubah; mohon pastikan ke pemerintah kota sebelum mengandalkannya.
+       *[other] ℹ️ Informasi dari pemerintah kota.
     }
     { $contact }
     Apakah ini membantu?

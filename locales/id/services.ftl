@@ -1,12 +1,12 @@
-# Layanan Amanah: Wajibna, Mutma'innun, meja Itlala dan mobil Hadirin,
+# Layanan Pemerintah Kota: Wajibna, Mutma'innun, meja Itlala dan mobil Hadirin,
 # "saya di baladiyah mana?", dan tips harian.
 
 ## Menu
 
-menu-services = Layanan Amanah
+menu-services = Layanan Pemerintah Kota
 menu-consultant = Tanya konsultan
 services-intro =
-    Selain laporan, Amanah juga dapat:
+    Selain laporan, pemerintah kota juga dapat:
     • mengunjungi lansia dan penyandang disabilitas di rumah atau penginapan (Wajibna)
     • menyelesaikan urusan untuk orang yang dipenjara atau berada di luar negeri (Mutma'innun)
     • melayani Anda di meja Itlala di masjid-masjid besar dan mobil Hadirin di taman
@@ -106,7 +106,7 @@ request-field-phone = Nomor telepon
 
 ## Wajibna: kunjungan rumah
 
-wajibna-ask-relationship = Wajibna: petugas Amanah datang ke rumah atau penginapan lansia atau penyandang disabilitas untuk menyelesaikan layanannya di sana. Kunjungan ini untuk siapa?
+wajibna-ask-relationship = Wajibna: petugas pemerintah kota datang ke rumah atau penginapan lansia atau penyandang disabilitas untuk menyelesaikan layanannya di sana. Kunjungan ini untuk siapa?
 wajibna-ask-name = Siapa nama orang yang akan kami kunjungi?
 wajibna-ask-need = Mana yang paling sesuai dengan kondisinya?
 need-elderly = Lansia
@@ -128,7 +128,7 @@ wajibna-filed =
 
 ## Mutma'innun: urusan atas nama orang lain
 
-mutmainnun-ask-situation = Mutma'innun: petugas Amanah menyelesaikan urusan atas nama orang yang dipenjara dan menanggung keluarga, atau yang berada di luar negeri untuk belajar atau berobat. Mana yang sesuai?
+mutmainnun-ask-situation = Mutma'innun: petugas pemerintah kota menyelesaikan urusan atas nama orang yang dipenjara dan menanggung keluarga, atau yang berada di luar negeri untuk belajar atau berobat. Mana yang sesuai?
 situation-prison = Di penjara
 situation-abroad-study = Di luar negeri untuk belajar
 situation-abroad-treatment = Di luar negeri untuk berobat

@@ -13,7 +13,7 @@ tips-already-subscribed = Anda sudah menerima tips harian. Untuk berhenti, kirim
 tips-unsubscribed = Baik: tips harian dihentikan. Anda dapat meminta tips dari menu kapan saja.
 tips-not-subscribed = Anda tidak berlangganan tips harian.
 tips-daily =
-    🌿 Tips hari ini dari Amanah:
+    🌿 Tips hari ini dari pemerintah kota:
     { $tip }
     (Kirim "berhenti" untuk menghentikan tips ini.)
 
