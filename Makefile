@@ -49,10 +49,12 @@ db: $(BOT)
 model: $(BOT) $(RASA)
 	$(LABBAIK) nlu train
 
+# Debian's Chromium for the browser tests, with Arabic-script (Naskh, Nastaliq) and emoji fonts
+BROWSER_PACKAGES := chromium fonts-noto-core fonts-noto-color-emoji
 chromium:
-	@command -v chromium >/dev/null || { \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-core; }
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "installing $(BROWSER_PACKAGES) for the browser tests"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BROWSER_PACKAGES); }
 
 services:
 	@bash tests/services.sh
