@@ -25,13 +25,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.channels.base import Inbound, Reply
+from bot.channels.base import ChannelName, Inbound, Reply
 from bot.config import load_settings
 from bot.media import MediaRejected, MediaStore
 from bot.runtime import Runtime, build_runtime
 from dialogs.model import Location
 
-CHANNEL = "console"
+CHANNEL: ChannelName = "console"
 _LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 
 
