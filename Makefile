@@ -1,7 +1,7 @@
 # Labbaik: `make run` starts the whole product locally, `make test` runs the full suite.
 # Both set everything up first, idempotently: the bot's environment (Python 3.11),
 # Rasa's environment (Python 3.10), the database schema, the trained NLU model and,
-# for tests, Chromium and the PostgreSQL/Redis services.
+# for tests, Chromium and the PostgreSQL service.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
