@@ -123,8 +123,8 @@ wajibna-summary =
     • Waktu yang tepat: { $when }
     • Telepon: { $phone }
 wajibna-filed =
-    ✅ Permohonan kunjungan rumah tercatat. Nomor tiket: { $ticket_id }
-    Tim Wajibna akan menelepon Anda untuk mengatur kunjungan. Anda dapat mengecek permohonan kapan saja dengan mengirim nomor tiketnya.
+    ✅ Permohonan kunjungan rumah tercatat. Nomor permohonan: { $ticket_id }
+    Tim Wajibna akan menelepon Anda untuk mengatur kunjungan. Anda dapat mengecek permohonan kapan saja dengan mengirim nomor permohonan tersebut.
 
 ## Mutma'innun: urusan atas nama orang lain
 
@@ -148,5 +148,5 @@ mutmainnun-summary =
     • Waktu yang tepat: { $when }
     • Telepon: { $phone }
 mutmainnun-filed =
-    ✅ Permohonan Anda tercatat. Nomor tiket: { $ticket_id }
-    Petugas bagian layanan pelanggan akan menelepon Anda untuk menjelaskan dokumen yang diperlukan, lalu menyelesaikan urusan itu atas namanya. Kirim nomor tiket kapan saja untuk mengeceknya.
+    ✅ Permohonan Anda tercatat. Nomor permohonan: { $ticket_id }
+    Petugas bagian layanan pelanggan akan menelepon Anda untuk menjelaskan dokumen yang diperlukan, lalu menyelesaikan urusan itu atas namanya. Kirim nomor permohonan itu kapan saja untuk mengeceknya.
