@@ -97,7 +97,7 @@ def create_case(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
         language=ctx.language,
         team=args.get("team") or team_for(location),
         contact_phone=args.get("phone") or args.get("contact_phone"),
-        extra={k: v for k, v in (args.get("extra") or {}).items()},
+        extra=dict(args.get("extra") or {}),
         now=ctx.now,
         **location,
     )
