@@ -6,7 +6,7 @@
 # First contact (/start) and when the person says hello.
 menu-welcome =
     Assalamu alaikum, welcome to Labbaik 🌿
-    I'm the municipality's assistant. I can take a report about a problem, tell you where your ticket stands, or put you in touch with a person.
+    I'm the municipality's assistant. I can take a report about a problem, tell you where your ticket stands, answer questions about municipal services, or tell you how to reach a person.
 menu-prompt = How can I help you? Tap an option, or just type your question.
 menu-anything-else = Anything else I can help with?
 
@@ -48,9 +48,11 @@ please-choose = Please pick one of the options: tap a button or send its number.
 please-use-menu = Sorry, I can't read typed questions right now. Please choose from the menu.
 clarify = Sorry, I didn't quite get that. Did you mean one of these?
 # $hotline: the customer-service phone number (940)
-handoff-offer = I'm sorry, I'm still not getting it. A person from our team can help you — or call { $hotline } any time.
+handoff-offer = Sorry, I still don't understand. You can say it another way or choose from the menu — or call { $hotline } to speak to a person at the customer-service centre, at any hour.
+# Said when the person asks for a person (flow human_agent). There is no live
+# chat with staff yet: say so, and promise no date.
 # $hotline: the customer-service phone number (940)
-handoff-hotline = Our agents will soon be able to chat with you right here. For now, please call { $hotline }: the customer-service centre answers 24 hours a day in Arabic, English, Indonesian and Urdu.
+handoff-hotline = You can't chat with a person here yet. To speak to someone now, please call { $hotline }: the customer-service centre answers 24 hours a day in Arabic, English, Indonesian and Urdu.
 # $hotline: the customer-service phone number (940)
 error-service = Sorry, something went wrong on our side. Please try again in a moment, or call { $hotline }.
 

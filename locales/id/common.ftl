@@ -6,7 +6,7 @@
 # First contact (/start) and when the person says hello.
 menu-welcome =
     Assalamu'alaikum, selamat datang di Labbaik 🌿
-    Saya asisten virtual pemerintah kota. Saya bisa menerima laporan tentang suatu masalah, memberi tahu status laporan Anda, atau menghubungkan Anda dengan petugas kami.
+    Saya asisten virtual pemerintah kota. Saya bisa menerima laporan tentang suatu masalah, memberi tahu status laporan Anda, menjawab pertanyaan seputar layanan pemerintah kota, atau memberi tahu cara menghubungi petugas kami.
 menu-prompt = Ada yang bisa saya bantu? Ketuk salah satu pilihan, atau langsung ketik pertanyaan Anda.
 menu-anything-else = Ada lagi yang bisa saya bantu?
 
@@ -48,9 +48,9 @@ please-choose = Silakan pilih salah satu opsi: ketuk tombolnya atau kirim nomorn
 please-use-menu = Mohon maaf, saat ini saya belum bisa membaca pertanyaan yang diketik. Silakan pilih dari menu.
 clarify = Mohon maaf, saya kurang paham. Apakah maksud Anda salah satu dari ini?
 # $hotline: the customer-service phone number (940)
-handoff-offer = Mohon maaf, saya masih belum paham. Petugas kami bisa membantu Anda — atau hubungi { $hotline } kapan saja.
+handoff-offer = Mohon maaf, saya masih belum paham. Anda bisa menuliskannya dengan kata lain atau memilih dari menu — atau telepon { $hotline } untuk berbicara dengan petugas layanan pelanggan, kapan saja.
 # $hotline: the customer-service phone number (940)
-handoff-hotline = Sebentar lagi petugas kami bisa mengobrol dengan Anda langsung di sini. Untuk saat ini, silakan hubungi { $hotline }: pusat layanan pelanggan melayani 24 jam dalam bahasa Arab, Inggris, Indonesia, dan Urdu.
+handoff-hotline = Saat ini belum ada layanan obrolan dengan petugas di sini. Untuk berbicara langsung dengan petugas, silakan telepon { $hotline }: pusat layanan pelanggan melayani 24 jam dalam bahasa Arab, Inggris, Indonesia, dan Urdu.
 # $hotline: the customer-service phone number (940)
 error-service = Mohon maaf, terjadi gangguan di sistem kami. Silakan coba lagi sebentar lagi, atau hubungi { $hotline }.
 

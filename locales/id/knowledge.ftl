@@ -139,5 +139,5 @@ kb-helpful-yes = 👍 Ya, terima kasih
 kb-helpful-no = 👎 Kurang membantu
 kb-thanks = Senang bisa membantu!
 kb-sorry =
-    Maaf, jawabannya belum menjawab pertanyaan Anda. Mustasharak Al-Amin dapat membantu langsung di { $phone }, atau petugas kami dapat berbicara dengan Anda di sini.
+    Mohon maaf, jawaban tadi belum menjawab pertanyaan Anda. Mustasharak Al-Amin, konsultan pemerintah kota, dapat menjawab langsung di nomor { $phone }.
 kb-unknown = Maaf, jawaban itu tidak ada lagi. Berikut topik-topik konsultan:
