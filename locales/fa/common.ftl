@@ -1,5 +1,8 @@
 # Common messages: the main menu, shared buttons, help, small talk, errors.
 # Buttons stay short (about 20 characters) so they fit on a phone.
+# The 940 line answers in Arabic, English, Indonesian and Urdu, not Persian (the
+# municipality's own article): never let a message imply it speaks Persian; say
+# what a Persian speaker can do instead (this chat, in Persian; a call with help).
 
 ## Main menu
 
@@ -52,7 +55,7 @@ handoff-offer = متأسفم، هنوز متوجه نشدم. می‌توانید
 # $hotline: the customer-service phone number (940)
 handoff-hotline = فعلاً گفت‌وگو با کارشناس در همین‌جا ممکن نیست. مرکز خدمات مشتریان ({ $hotline }) شبانه‌روزی پاسخ می‌دهد، ولی به عربی، انگلیسی، اندونزیایی و اردو، نه به فارسی؛ اگر کسی همراه شماست که یکی از این زبان‌ها را می‌داند، می‌تواند برایتان تماس بگیرد. گزارش مشکل را هم می‌توانید همین‌جا به فارسی ثبت کنید و با شمارهٔ پیگیری دنبال کنید.
 # $hotline: the customer-service phone number (940)
-error-service = متأسفیم، مشکلی از سمت ما پیش آمد. لطفاً کمی بعد دوباره امتحان کنید، یا با { $hotline } تماس بگیرید.
+error-service = متأسفیم، مشکلی از سمت ما پیش آمد. لطفاً کمی بعد دوباره امتحان کنید، یا با { $hotline } تماس بگیرید (به عربی، انگلیسی، اندونزیایی یا اردو).
 
 ## Answers that did not fit the question (the question is asked again after these)
 

@@ -3,7 +3,7 @@
 
 # The name of this language, written in this language (shown in the language picker).
 webchat-language-name = فارسی
-webchat-title = لبیک · خدمات مشتریان شهرداری 940
+webchat-title = لبیک · خدمات شهرداری مکه
 webchat-language = زبان
 webchat-choose-language = زبان خود را انتخاب کنید
 webchat-message-label = پیام
@@ -24,4 +24,4 @@ webchat-error-server = مشکلی از سمت ما پیش آمد. لطفاً ک�
 webchat-error-bad-request = این پیام خوانده نشد. لطفاً صفحه را دوباره بارگیری کنید و دوباره تلاش کنید.
 webchat-error-slow-down = پیام‌ها را خیلی سریع می‌فرستید. لطفاً کمی صبر کنید و دوباره تلاش کنید.
 # Shown when the browser runs no JavaScript. $hotline: the 940 number
-webchat-noscript = این گفتگو به JavaScript نیاز دارد. لطفاً آن را روشن کنید، از طریق واتس‌اپ یا تلگرام به ما پیام دهید، یا با { $hotline } تماس بگیرید.
+webchat-noscript = این گفت‌وگو به JavaScript نیاز دارد. لطفاً آن را روشن کنید، یا از طریق واتس‌اپ یا تلگرام به فارسی به ما پیام دهید. تماس تلفنی با { $hotline } هم ممکن است (به عربی، انگلیسی، اندونزیایی یا اردو).
