@@ -56,7 +56,9 @@ services-points-none-open =
     { $map }
     Today, { $today }: Itlala desks open { $itlala_opens }–{ $itlala_closes }.
     Other points:
-services-points-none = Today, { $today }, Itlala desks open { $itlala_opens }–{ $itlala_closes }, but no service point is scheduled in the coming days. Please call 940.
+# Shown when no desk or vehicle is scheduled at all (e.g. outside the season):
+# the Itlala hours are the formula for today, not a promise that a desk is open.
+services-points-none = No Itlala desk or Hadirin vehicle is scheduled in the coming days. When the Itlala desks run, they open an hour before Maghrib and close an hour after Isha (today, { $today }: { $itlala_opens }–{ $itlala_closes }). For help meanwhile, please call 940.
 # $name, $today, $opens, $closes, $day, $open_now ("true"/"false"), $map
 services-point-itlala =
     🕌 { $name } — Itlala desk

@@ -50,7 +50,7 @@ services-points-none-open =
     { $map }
     Hari ini, { $today }: meja Itlala buka { $itlala_opens }–{ $itlala_closes }.
     Titik lain:
-services-points-none = Hari ini, { $today }, meja Itlala buka { $itlala_opens }–{ $itlala_closes }, tetapi belum ada titik layanan yang dijadwalkan dalam beberapa hari ke depan. Silakan hubungi 940.
+services-points-none = Belum ada posko Itlala maupun mobil Hadirin yang dijadwalkan dalam beberapa hari ke depan. Saat beroperasi, posko Itlala buka satu jam sebelum Magrib sampai satu jam setelah Isya (hari ini, { $today }: { $itlala_opens }–{ $itlala_closes }). Untuk sementara, silakan telepon 940.
 services-point-itlala =
     🕌 { $name } — meja Itlala
     Pertanyaan, pengaduan dan laporan, cetak izin.
