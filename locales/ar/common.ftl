@@ -29,7 +29,7 @@ choice-edit = تعديل
 
 ## Cancel, help and small talk
 
-cancelled = حسنًا، تم الإيقاف. لم يُرسَل أي شيء.
+cancelled = حسنًا، تم الإلغاء، ولم يُرسَل أي بلاغ أو طلب.
 # $hotline: the customer-service phone number (940)
 help =
     هذا ما يمكنني فعله:
@@ -81,12 +81,16 @@ error-location-expected = يُرجى مشاركة موقعك على الخريط
 error-location-too-short = يُرجى توضيح المكان أكثر قليلًا، مثل اسم الشارع أو الفندق.
 error-photo-expected = يُرجى إرسال صورة، أو اختيار «تخطي».
 error-phone-invalid = يبدو أن هذا ليس رقم هاتف. يُرجى إرسال الأرقام، مثل 0501234567، أو مشاركة جهة اتصالك.
-error-yes-no = يُرجى الإجابة بـ«نعم» أو «لا».
+error-yes-no = يُرجى الاختيار: «نعم» أو «لا».
 
 ## Checking answers before sending
 
 confirm-edit-which = أيّ جزء تريد تعديله؟
-summary-skipped = (لم يُذكر)
-summary-photo-attached = صورة مرفقة
+# Shown for any answer left out (the photo, the phone, the office, a date). Every
+# label it follows in the summaries is masculine (المرفق، الهاتف، مكان المعاملة…),
+# so the fixed form-filling phrase «لا يوجد» agrees with all of them.
+summary-skipped = لا يوجد
+# The value after «المرفق:» in the report summary.
+summary-photo-attached = صورة
 # $lat, $lon: the coordinates of a shared pin
-summary-location-pin = موقع على الخريطة ({ $lat }, { $lon })
+summary-location-pin = موقع على الخريطة ({ $lat }، { $lon })

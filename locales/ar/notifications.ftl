@@ -1,7 +1,7 @@
 # إشعارات يرسلها صندوق الصادر لاحقًا عند تغيّر شيء.
 
 case-status-changed =
-    📣 تحديث على بلاغك رقم { $ticket_id }
+    📣 تحديث بشأن الرقم { $ticket_id }
     الحالة: { $status ->
         [new] { case-status-new }
         [in_progress] { case-status-in-progress }
@@ -11,4 +11,4 @@ case-status-changed =
         [rejected] { case-status-rejected }
        *[other] { case-status-unknown }
     }
-    لمعرفة التفاصيل، أرسل إليّ رقم البلاغ.
+    لمعرفة التفاصيل، أرسل إليّ هذا الرقم.
