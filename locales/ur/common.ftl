@@ -1,17 +1,21 @@
 # Common messages: the main menu, shared buttons, help, small talk, errors.
 # Buttons stay short (about 20 characters) so they fit on a phone.
+# Urdu typography: ، ؛ ؟ ۔ and quotation marks as Urdu print uses them, written
+# ”…“ (U+201D first, U+201C last) so that right to left they look like “…”.
+# Terms: شکایت / شکایت نمبر for a report, درخواست / درخواست نمبر for a
+# Wajibna or Mutma'innun request (never ٹکٹ), لوکیشن for a shared location.
 
 ## Main menu
 
 # First contact (/start) and when the person says hello.
 menu-welcome =
     السلام علیکم، لبیک میں خوش آمدید 🌿
-    میں بلدیہ کا ڈیجیٹل معاون ہوں۔ میں کسی مسئلے کی شکایت درج کر سکتا ہوں، آپ کی شکایت کی صورتحال بتا سکتا ہوں، بلدیہ کی خدمات کے بارے میں آپ کے سوالوں کے جواب دے سکتا ہوں، یا بتا سکتا ہوں کہ ہمارے نمائندے سے کیسے رابطہ کریں۔
+    میں بلدیہ کا ڈیجیٹل معاون ہوں۔ میں کسی مسئلے کی شکایت درج کر سکتا ہوں، آپ کی شکایت کی صورتِ حال بتا سکتا ہوں، بلدیہ کی خدمات کے بارے میں آپ کے سوالوں کے جواب دے سکتا ہوں، یا بتا سکتا ہوں کہ ہمارے نمائندے سے کیسے رابطہ کریں۔
 menu-prompt = میں آپ کی کیا مدد کر سکتا ہوں؟ کوئی بٹن دبائیں، یا سیدھا اپنا سوال لکھ دیں۔
 menu-anything-else = کیا میں کسی اور چیز میں آپ کی مدد کر سکتا ہوں؟
 
 menu-report = شکایت درج کریں
-menu-status = شکایت کی صورتحال
+menu-status = شکایت کی صورتِ حال
 menu-my-tickets = میری شکایات
 menu-language = زبان
 menu-help = مدد
@@ -29,14 +33,14 @@ choice-edit = ترمیم کریں
 
 ## Cancel, help and small talk
 
-cancelled = ٹھیک ہے، روک دیا گیا۔ کچھ نہیں بھیجا گیا۔
+cancelled = ٹھیک ہے، منسوخ کر دیا گیا۔ کوئی شکایت یا درخواست نہیں بھیجی گئی۔
 # $hotline: the customer-service phone number (940)
 help =
     میں یہ کام کر سکتا ہوں:
     • شہر میں کسی مسئلے کی شکایت درج کرنا (کچرا، پانی کا رساؤ، سڑک پر خطرہ، خوراک کی حفاظت وغیرہ)
-    • آپ کی شکایت کی صورتحال بتانا
+    • آپ کی شکایت کی صورتِ حال بتانا
     • بات چیت کی زبان تبدیل کرنا
-    رکنے کے لیے کسی بھی وقت "منسوخ" لکھیں، یا دوبارہ شروع کرنے کے لیے "مینو" لکھیں۔ کسی فوری معاملے کے لیے { $hotline } پر کال کریں۔
+    رکنے کے لیے کسی بھی وقت ”منسوخ“ لکھیں، یا دوبارہ شروع کرنے کے لیے ”مینو“ لکھیں۔ کسی فوری معاملے کے لیے { $hotline } پر کال کریں۔
 greet-reply = وعلیکم السلام! آج میں آپ کی کیا مدد کر سکتا ہوں؟
 thank-reply = کوئی بات نہیں! آپ کی مدد کر کے خوشی ہوئی۔
 goodbye-reply = اپنا خیال رکھیں، اللہ آپ کے قیام کو بابرکت بنائے۔ جب بھی ضرورت ہو، میں یہاں موجود ہوں۔
@@ -71,14 +75,15 @@ error-text-too-long =
     } لکھیں۔
 error-location-expected = براہِ کرم اپنی لوکیشن شیئر کریں، یا جگہ کا نام لکھیں: کوئی سڑک، ہوٹل کا نام یا منیٰ میں خیمے/مکتب کا نمبر۔
 error-location-too-short = براہِ کرم جگہ کے بارے میں تھوڑا اور بتائیں، مثلاً سڑک یا ہوٹل کا نام۔
-error-photo-expected = براہِ کرم تصویر بھیجیں، یا "چھوڑ دیں" منتخب کریں۔
+error-photo-expected = براہِ کرم تصویر بھیجیں، یا ”چھوڑ دیں“ منتخب کریں۔
 error-phone-invalid = یہ فون نمبر نہیں لگتا۔ براہِ کرم ہندسے بھیجیں، مثلاً 0501234567، یا اپنا کانٹیکٹ شیئر کریں۔
-error-yes-no = براہِ کرم "جی ہاں" یا "جی نہیں" میں جواب دیں۔
+error-yes-no = براہِ کرم ”جی ہاں“ یا ”جی نہیں“ میں جواب دیں۔
 
 ## Checking answers before sending
 
 confirm-edit-which = آپ کون سا حصہ تبدیل کرنا چاہتے ہیں؟
-summary-skipped = (نہیں بتایا گیا)
-summary-photo-attached = تصویر منسلک ہے
+summary-skipped = کوئی نہیں
+# The value after «تصویر:» in the report summary.
+summary-photo-attached = منسلک ہے
 # $lat, $lon: the coordinates of a shared pin
-summary-location-pin = نقشے پر لوکیشن ({ $lat }, { $lon })
+summary-location-pin = نقشے پر لوکیشن ({ $lat }، { $lon })
