@@ -29,7 +29,7 @@ choice-edit = Ubah
 
 ## Cancel, help and small talk
 
-cancelled = Baik, dihentikan. Tidak ada yang dikirim.
+cancelled = Baik, dibatalkan. Tidak ada laporan atau permohonan yang dikirim.
 # $hotline: the customer-service phone number (940)
 help =
     Ini yang bisa saya bantu:
@@ -71,7 +71,8 @@ error-yes-no = Silakan jawab Ya atau Tidak.
 ## Checking answers before sending
 
 confirm-edit-which = Bagian mana yang ingin Anda ubah?
-summary-skipped = (tidak diisi)
-summary-photo-attached = Foto terlampir
+summary-skipped = Tidak ada
+# The value after "Foto:" in the report summary.
+summary-photo-attached = Terlampir
 # $lat, $lon: the coordinates of a shared pin
 summary-location-pin = Pin di peta ({ $lat }, { $lon })

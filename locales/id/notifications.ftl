@@ -1,7 +1,7 @@
 # Pemberitahuan yang dikirim kemudian saat ada perubahan.
 
 case-status-changed =
-    📣 Kabar terbaru untuk laporan Anda { $ticket_id }
+    📣 Kabar terbaru untuk nomor { $ticket_id }
     Status: { $status ->
         [new] { case-status-new }
         [in_progress] { case-status-in-progress }
@@ -11,4 +11,4 @@ case-status-changed =
         [rejected] { case-status-rejected }
        *[other] { case-status-unknown }
     }
-    Untuk melihat rinciannya, kirimkan nomor laporan tersebut.
+    Untuk melihat rinciannya, kirimkan nomor itu kepada saya.
