@@ -32,7 +32,7 @@ choice-edit = ویرایش
 
 ## Cancel, help and small talk
 
-cancelled = بسیار خب، متوقف شد. چیزی ارسال نشد.
+cancelled = بسیار خب، لغو شد؛ هیچ گزارش یا درخواستی ارسال نشد.
 # $hotline: the customer-service phone number (940)
 help =
     کارهایی که از من برمی‌آید:
@@ -74,7 +74,8 @@ error-yes-no = لطفاً با «بله» یا «خیر» پاسخ دهید.
 ## Checking answers before sending
 
 confirm-edit-which = کدام بخش را می‌خواهید تغییر دهید؟
-summary-skipped = (وارد نشده)
-summary-photo-attached = عکس پیوست شده
+summary-skipped = ندارد
+# The value after «عکس:» in the report summary.
+summary-photo-attached = پیوست شده
 # $lat, $lon: the coordinates of a shared pin
-summary-location-pin = موقعیت روی نقشه ({ $lat }, { $lon })
+summary-location-pin = موقعیت روی نقشه ({ $lat }، { $lon })

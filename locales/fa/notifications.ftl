@@ -1,7 +1,7 @@
 # اعلان‌هایی که بعداً، وقتی چیزی تغییر کند، فرستاده می‌شوند.
 
 case-status-changed =
-    📣 خبر تازه دربارهٔ گزارش شما { $ticket_id }
+    📣 خبر تازه دربارهٔ شمارهٔ پیگیری { $ticket_id }
     وضعیت: { $status ->
         [new] { case-status-new }
         [in_progress] { case-status-in-progress }
@@ -11,4 +11,4 @@ case-status-changed =
         [rejected] { case-status-rejected }
        *[other] { case-status-unknown }
     }
-    برای دیدن جزئیات، شمارهٔ گزارش را برایم بفرستید.
+    برای دیدن جزئیات، همین شماره را برایم بفرستید.
