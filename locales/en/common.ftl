@@ -29,7 +29,7 @@ choice-edit = Change something
 
 ## Cancel, help and small talk
 
-cancelled = Okay, stopped. Nothing was sent.
+cancelled = Okay, cancelled. No report or request was sent.
 # $hotline: the customer-service phone number (940)
 help =
     Here is what I can do:
@@ -80,7 +80,9 @@ error-yes-no = Please answer Yes or No.
 ## Checking answers before sending
 
 confirm-edit-which = Which part do you want to change?
-summary-skipped = (not given)
-summary-photo-attached = Photo attached
+# Shown for any answer left out: the photo, the phone, the office, a date.
+summary-skipped = None
+# The value after "Photo:" in the report summary.
+summary-photo-attached = Attached
 # $lat, $lon: the coordinates of a shared pin
 summary-location-pin = Pin on the map ({ $lat }, { $lon })

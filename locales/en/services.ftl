@@ -143,7 +143,7 @@ situation-prison = In prison
 situation-abroad-study = Abroad for study
 situation-abroad-treatment = Abroad for treatment
 mutmainnun-ask-name = What is the full name of the person the transaction is for?
-mutmainnun-ask-relationship = And you are…?
+mutmainnun-ask-relationship = What is your relationship to them?
 mutmainnun-ask-office = Which sub-municipality or office is the transaction with, if you know? Type it, or choose Skip.
 mutmainnun-ask-when = When is a good time for our employee to call you?
 mutmainnun-ask-phone = Which phone number should our employee call? A number abroad is fine, with its country code — or share your contact.
@@ -151,7 +151,7 @@ mutmainnun-summary =
     Please check the request:
     • Situation: { $situation }
     • For: { $name }
-    • You are: { $relationship }
+    • Your relationship: { $relationship }
     • Service: { $service }
     • Details: { $details }
     • Office: { $office }
