@@ -30,13 +30,16 @@ choice-edit = Change something
 ## Cancel, help and small talk
 
 cancelled = Okay, cancelled. No report or request was sent.
+# The words in quotes are what a person can type: the labels of choice-cancel
+# and choice-menu (or "menu", which works in every language).
 # $hotline: the customer-service phone number (940)
 help =
     Here is what I can do:
     • take a report about a problem in the city (waste, water leaks, road hazards, food safety and more)
-    • tell you where your ticket stands
+    • tell you where your report or request stands
+    • answer questions about the municipality's services and service points
     • change the language we talk in
-    Type "cancel" any time to stop, or "menu" to start again. For anything urgent, call { $hotline }.
+    Type "cancel" any time to stop, or "menu" to start again. For an urgent problem in the city, call { $hotline } (24 hours).
 greet-reply = Wa alaikum assalam! How can I help you today?
 thank-reply = You're welcome! Glad to help.
 goodbye-reply = Take care, and may your stay be blessed. I'm here whenever you need me.

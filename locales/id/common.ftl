@@ -34,9 +34,10 @@ cancelled = Baik, dibatalkan. Tidak ada laporan atau permohonan yang dikirim.
 help =
     Ini yang bisa saya bantu:
     • menerima laporan masalah di kota (sampah, kebocoran air, bahaya di jalan, keamanan pangan, dan lainnya)
-    • memberi tahu status laporan Anda
+    • memberi tahu status laporan atau permohonan Anda
+    • menjawab pertanyaan seputar layanan pemerintah kota dan titik layanannya
     • mengganti bahasa percakapan
-    Ketik "batal" kapan saja untuk berhenti, atau "menu" untuk mulai lagi. Untuk hal yang mendesak, hubungi { $hotline }.
+    Ketik "batal" kapan saja untuk berhenti, atau "menu" untuk mulai lagi. Untuk masalah mendesak di kota, telepon { $hotline } (24 jam).
 greet-reply = Wa'alaikumussalam! Ada yang bisa saya bantu hari ini?
 thank-reply = Sama-sama! Senang bisa membantu.
 goodbye-reply = Jaga diri baik-baik, semoga masa tinggal Anda penuh berkah. Saya siap membantu kapan pun Anda butuhkan.
