@@ -4,6 +4,7 @@ case-status-changed =
     📣 نمبر { $ticket_id } کے بارے میں تازہ اطلاع
     صورتِ حال: { $status ->
         [new] { case-status-new }
+        [assigned] { case-status-assigned }
         [in_progress] { case-status-in-progress }
         [waiting] { case-status-waiting }
         [resolved] { case-status-resolved }
