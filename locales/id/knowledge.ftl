@@ -68,7 +68,7 @@ kb-build-during =
 kb-shop-licence-label = Izin toko
 kb-shop-licence =
     Toko memerlukan izin usaha dari pemerintah kota, diajukan di platform Balady. Biasanya diperlukan: registrasi usaha (Commercial Registration), kontrak sewa, toko yang memenuhi ketentuan teknis, keselamatan Pertahanan Sipil, dan izin papan nama.
-    Izin diperpanjang sebelum habis; izin dapat dicetak di posko Itlala dan mobil Hadirin.
+    Izin diperpanjang sebelum habis; izin dapat dicetak di posko Itlala di masjid-masjid besar.
 kb-shop-technical-label = Ketentuan teknis
 kb-shop-technical =
     Ketentuan teknis umum untuk toko:
@@ -100,7 +100,7 @@ kb-invest-projects =
 
 kb-tx-licence-printing-label = Cetak izin
 kb-tx-licence-printing =
-    Izin yang berlaku dapat dicetak dari akun Balady Anda, atau di posko Itlala di masjid-masjid besar (satu jam sebelum Magrib sampai satu jam setelah Isya), atau di mobil Hadirin di taman. Bawa identitas dan nomor izin.
+    Izin yang berlaku dapat dicetak dari akun Balady Anda, atau di posko Itlala di masjid-masjid besar (satu jam sebelum Magrib sampai satu jam setelah Isya). Bawa identitas dan nomor izin.
 kb-tx-deed-registration-label = Daftar akta
 kb-tx-deed-registration =
     Untuk mendaftarkan akta properti di pemerintah kota, siapkan akta dan identitas pemilik. Layanan Mustamirrun dapat memberi tahu apa yang diperlukan untuk kasus Anda dan mengurus pendaftarannya bersama Anda.
