@@ -40,6 +40,7 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = أين أنت؟ شارك موقعك 📍، أو اكتب اسم الحي.
 services-points-unknown-place = عذرًا، لم أجد هذا المكان. شارك موقعك، أو اكتب اسم الحي.
+# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
 services-points-open =
     ✅ مفتوح الآن: { $name } ({ $service })، على بعد { $distance } كم — حتى الساعة { $closes }.
     { $map }

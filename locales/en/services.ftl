@@ -44,6 +44,11 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = Where are you? Share your location 📍, or type your neighbourhood.
 services-points-unknown-place = Sorry, I couldn't find that place. Please share your location pin, or type the neighbourhood's name.
+# Numbers: every number the bot fills in (ticket and phone numbers, times, Hijri
+# dates, distances) is in Western digits, in all five languages, and the texts
+# use Western digits too. $distance comes from the code as text with a decimal
+# point ("1.1"), so it shows as is everywhere (Indonesian would write 1,1);
+# once the code passes a number, write { NUMBER($distance, maximumFractionDigits: 1) }.
 # $name, $service, $distance (km), $closes, $today (Hijri date), $itlala_opens, $itlala_closes, $map
 services-points-open =
     ✅ Open now: { $name } ({ $service }), { $distance } km away — open until { $closes }.

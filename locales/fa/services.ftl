@@ -40,6 +40,7 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = کجا هستید؟ موقعیت خود را بفرستید 📍، یا نام محله را بنویسید.
 services-points-unknown-place = ببخشید، این مکان پیدا نشد. موقعیت خود را بفرستید یا نام محله را بنویسید.
+# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
 services-points-open =
     ✅ الان باز است: { $name } ({ $service })، { $distance } کیلومتر دورتر — تا ساعت { $closes }.
     { $map }

@@ -40,6 +40,7 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = Di mana Anda sekarang? Bagikan lokasi Anda 📍, atau ketik nama kawasan.
 services-points-unknown-place = Mohon maaf, tempat itu tidak ditemukan. Bagikan lokasi Anda, atau ketik nama kawasan.
+# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
 services-points-open =
     ✅ Buka sekarang: { $name } ({ $service }), { $distance } km dari Anda — buka sampai { $closes }.
     { $map }

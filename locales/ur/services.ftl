@@ -40,6 +40,7 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = آپ کہاں ہیں؟ اپنی لوکیشن بھیجیں 📍، یا اپنے محلے کا نام لکھیں۔
 services-points-unknown-place = معذرت، یہ جگہ نہیں ملی۔ اپنی لوکیشن بھیجیں یا محلے کا نام لکھیں۔
+# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
 services-points-open =
     ✅ ابھی کھلا ہے: { $name } ({ $service })، { $distance } کلومیٹر دور — { $closes } تک۔
     { $map }
