@@ -86,12 +86,12 @@ services-point-hadirin =
 ## Requests: shared questions and answers
 
 request-ask-service = Which service do you need?
-request-service-licence = A licence
+request-service-licence = Licence
 request-service-building-permit = Building permit
 request-service-deed = Deed or land
 request-service-commercial = Shop licence
 request-service-complaint = Complaint or report
-request-service-inquiry = An inquiry
+request-service-inquiry = Inquiry
 request-service-other = Something else
 request-ask-details = Please describe what you need in a few words (for example the licence number or the problem).
 request-ask-when = When is a good time for our employee to contact you?

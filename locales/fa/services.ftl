@@ -42,12 +42,12 @@ services-points-ask = کجا هستید؟ موقعیت خود را بفرستی�
 services-points-unknown-place = ببخشید، این مکان پیدا نشد. موقعیت خود را بفرستید یا نام محله را بنویسید.
 # $distance: text with a decimal point, from the code (see the note in en/services.ftl).
 services-points-open =
-    ✅ الان باز است: { $name } ({ $service })، { $distance } کیلومتر دورتر — تا ساعت { $closes }.
+    ✅ الان باز است: { $name } ({ $service })، در فاصلهٔ { $distance } کیلومتری — تا ساعت { $closes }.
     { $map }
     امروز، { $today }: غرفه‌های اطلاله از { $itlala_opens } تا { $itlala_closes } باز هستند.
     محل‌های دیگر:
 services-points-none-open =
-    الان محل بازی نزدیک شما نیست. نزدیک‌ترین: { $name } ({ $service })، { $distance } کیلومتر — { $day } ساعت { $opens } باز می‌شود.
+    الان هیچ محل خدمتی در نزدیکی شما باز نیست. نزدیک‌ترین: { $name } ({ $service })، { $distance } کیلومتر — { $day } ساعت { $opens } باز می‌شود.
     { $map }
     امروز، { $today }: غرفه‌های اطلاله از { $itlala_opens } تا { $itlala_closes } باز هستند.
     محل‌های دیگر:

@@ -3,7 +3,7 @@
 # $example: what a ticket number looks like, e.g. MK-1234566
 status-ask-ticket = لطفاً شمارهٔ پیگیری گزارش یا درخواستتان را بفرستید؛ مثلاً: { $example }
 # $digits: the seven digits the person sent
-status-ticket-mistyped = به نظر می‌رسد شمارهٔ { $digits } اشتباه تایپ شده است: یکی از رقم‌ها درست نیست. لطفاً آن را بررسی کنید و دوباره بفرستید.
+status-ticket-mistyped = به نظر می‌رسد یکی از رقم‌های شمارهٔ { $digits } اشتباه تایپ شده است. لطفاً آن را بررسی کنید و دوباره بفرستید.
 # $example: what a ticket number looks like, e.g. MK-1234566
 status-ticket-absent = در پیام شما شمارهٔ پیگیری پیدا نکردم. این شماره هفت رقم دارد؛ مثلاً: { $example }
 # $ticket_id: the number the person asked about

@@ -3,7 +3,7 @@
 # $example: what a ticket number looks like, e.g. MK-1234566
 status-ask-ticket = Silakan kirim nomor laporan atau nomor permohonan Anda. Contohnya: { $example }.
 # $digits: the seven digits the person sent
-status-ticket-mistyped = Nomor { $digits } sepertinya salah ketik: ada angka yang tampaknya keliru. Silakan periksa dan kirim lagi.
+status-ticket-mistyped = Sepertinya ada angka yang salah ketik pada nomor { $digits }. Silakan periksa dan kirim lagi.
 # $example: what a ticket number looks like, e.g. MK-1234566
 status-ticket-absent = Saya tidak menemukan nomor laporan atau permohonan dalam pesan itu. Nomornya terdiri dari 7 angka, contohnya { $example }.
 # $ticket_id: the number the person asked about
@@ -17,7 +17,7 @@ status-owner =
     Nomor: { $ticket_id }
     Status: { $status }
     Jenis: { $category }
-    Dilaporkan: { $created }
+    Diajukan: { $created }
     Pembaruan terakhir: { $updated }
     Keterangan: { $description }
     Lokasi: { $location }
@@ -25,7 +25,7 @@ status-owner =
 status-public =
     Nomor: { $ticket_id }
     Status: { $status }
-    Dilaporkan: { $created }
+    Diajukan: { $created }
     Pembaruan terakhir: { $updated }
     Hanya pengirimnya yang dapat melihat detailnya.
 

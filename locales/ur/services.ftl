@@ -142,7 +142,7 @@ mutmainnun-summary =
     براہِ کرم درخواست دیکھ لیں:
     • صورتِ حال: { $situation }
     • کس کا کام: { $name }
-    • آپ: { $relationship }
+    • آپ کا رشتہ: { $relationship }
     • خدمت: { $service }
     • تفصیل: { $details }
     • دفتر: { $office }
