@@ -26,7 +26,7 @@ place-hadirin-awali-park = حديقة العوالي
 place-hadirin-sharai-park = حديقة الشرائع
 place-hadirin-shoqiyah-park = حديقة الشوقية
 
-# «للهجرة» rather than the abbreviation هـ, which needs a tatweel (ـ) to show.
+# «للهجرة» rather than the usual abbreviation, which is written with a tatweel.
 hijri-date = { $day } { $month } { $year } للهجرة
 hijri-month-1 = محرم
 hijri-month-2 = صفر
