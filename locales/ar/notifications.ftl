@@ -1,9 +1,10 @@
 # إشعارات يرسلها صندوق الصادر لاحقًا عند تغيّر شيء.
 
 case-status-changed =
-    📣 تحديث على بلاغك رقم { $ticket_id }
+    📣 تحديث بشأن الرقم { $ticket_id }
     الحالة: { $status ->
         [new] { case-status-new }
+        [assigned] { case-status-assigned }
         [in_progress] { case-status-in-progress }
         [waiting] { case-status-waiting }
         [resolved] { case-status-resolved }
@@ -11,4 +12,4 @@ case-status-changed =
         [rejected] { case-status-rejected }
        *[other] { case-status-unknown }
     }
-    لمعرفة التفاصيل، أرسل إليّ رقم البلاغ.
+    لمعرفة التفاصيل، أرسل إليّ هذا الرقم.

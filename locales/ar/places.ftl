@@ -26,7 +26,8 @@ place-hadirin-awali-park = حديقة العوالي
 place-hadirin-sharai-park = حديقة الشرائع
 place-hadirin-shoqiyah-park = حديقة الشوقية
 
-hijri-date = { $day } { $month } { $year }هـ
+# «للهجرة» rather than the usual abbreviation, which is written with a tatweel.
+hijri-date = { $day } { $month } { $year } للهجرة
 hijri-month-1 = محرم
 hijri-month-2 = صفر
 hijri-month-3 = ربيع الأول

@@ -38,7 +38,7 @@ report-summary =
     النوع: { $category }
     الوصف: { $description }
     المكان: { $location }
-    الصورة: { $photo }
+    المرفق: { $photo }
     الهاتف: { $phone }
     هل أرسله؟
 # $ticket_id: the new ticket number, e.g. MK-1234566

@@ -40,24 +40,25 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = أين أنت؟ شارك موقعك 📍، أو اكتب اسم الحي.
 services-points-unknown-place = عذرًا، لم أجد هذا المكان. شارك موقعك، أو اكتب اسم الحي.
+# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
 services-points-open =
     ✅ مفتوح الآن: { $name } ({ $service })، على بعد { $distance } كم — حتى الساعة { $closes }.
     { $map }
     اليوم { $today }: مواقع «إطلالة» تعمل من { $itlala_opens } إلى { $itlala_closes }.
     مواقع أخرى:
 services-points-none-open =
-    لا يوجد موقع مفتوح قريب منك الآن. الأقرب: { $name } ({ $service })، على بعد { $distance } كم — يفتح { $day } الساعة { $opens }.
+    لا يوجد موقع مفتوح قريب منك الآن. الأقرب: { $name } ({ $service })، على بعد { $distance } كم — يفتح يوم { $day } الساعة { $opens }.
     { $map }
     اليوم { $today }: مواقع «إطلالة» تعمل من { $itlala_opens } إلى { $itlala_closes }.
     مواقع أخرى:
-services-points-none = اليوم { $today } تعمل مواقع «إطلالة» من { $itlala_opens } إلى { $itlala_closes }، لكن لا يوجد موقع خدمة مجدول في الأيام القادمة. اتصل على 940.
+services-points-none = لا توجد مواقع «إطلالة» ولا سيارات «حاضرين» مجدولة في الأيام القادمة. وحين تعمل مواقع «إطلالة» فإنها تفتح قبل المغرب بساعة وتغلق بعد العشاء بساعة (اليوم { $today }: من { $itlala_opens } إلى { $itlala_closes }). وللمساعدة في الأثناء اتصل على 940.
 services-point-itlala =
     🕌 { $name } — موقع «إطلالة»
     الاستعلامات والشكاوى والبلاغات وطباعة الرخص.
     يعمل يوميًا من قبل صلاة المغرب بساعة إلى بعد صلاة العشاء بساعة.
     { $open_now ->
         [true] ✅ مفتوح الآن حتى { $closes }.
-       *[other] يفتح: { $day } من { $opens } إلى { $closes }.
+       *[other] الموعد القادم: { $day } من { $opens } إلى { $closes }.
     }
     { $map }
 services-point-hadirin =
@@ -82,7 +83,7 @@ request-service-other = خدمة أخرى
 request-ask-details = اكتب باختصار ما تحتاجه (مثل رقم الرخصة أو المشكلة).
 request-ask-when = ما الوقت المناسب ليتواصل معك موظفنا؟
 when-morning = صباحًا (8–12)
-when-afternoon = ظهرًا (12–4)
+when-afternoon = بعد الظهر (12–4)
 when-evening = مساءً (4–9)
 when-any = أي وقت
 request-ask-phone = ما رقم الجوال الذي يتصل عليه موظفنا؟ يُقبل رقم من أي دولة — أو شارك جهة الاتصال.
@@ -100,7 +101,7 @@ request-field-situation = الحالة
 request-field-service = الخدمة
 request-field-details = التفاصيل
 request-field-location = المكان
-request-field-office = الجهة
+request-field-office = مكان المعاملة
 request-field-when = الوقت المناسب
 request-field-phone = رقم الجوال
 
@@ -134,7 +135,7 @@ situation-abroad-study = خارج المملكة للدراسة
 situation-abroad-treatment = خارج المملكة للعلاج
 mutmainnun-ask-name = ما الاسم الكامل لصاحب المعاملة؟
 mutmainnun-ask-relationship = وما صلتك به؟
-mutmainnun-ask-office = لدى أي بلدية فرعية أو جهة المعاملة، إن كنت تعرف؟ اكتبها، أو اختر «تخطي».
+mutmainnun-ask-office = ما البلدية الفرعية أو الجهة التي لديها المعاملة، إن كنت تعرفها؟ اكتبها، أو اختر «تخطي».
 mutmainnun-ask-when = ما الوقت المناسب ليتصل بك موظفنا؟
 mutmainnun-ask-phone = ما الرقم الذي يتصل عليه موظفنا؟ يُقبل رقم خارج المملكة مع مفتاح الدولة — أو شارك جهة الاتصال.
 mutmainnun-summary =
@@ -144,7 +145,7 @@ mutmainnun-summary =
     • صلتك به: { $relationship }
     • الخدمة: { $service }
     • التفاصيل: { $details }
-    • الجهة: { $office }
+    • مكان المعاملة: { $office }
     • الوقت المناسب: { $when }
     • الجوال: { $phone }
 mutmainnun-filed =

@@ -1,20 +1,20 @@
 # Checking a ticket (flows check_status and my_tickets).
 
 # $example: what a ticket number looks like, e.g. MK-1234566
-status-ask-ticket = يُرجى إرسال رقم بلاغك، وهو بهذا الشكل: { $example }
+status-ask-ticket = يُرجى إرسال رقم البلاغ أو الطلب، وهو بهذا الشكل: { $example }
 # $digits: the seven digits the person sent
-status-ticket-mistyped = يبدو أن الرقم { $digits } مكتوب بشكل خاطئ، فأحد أرقامه غير صحيح على ما يبدو. يُرجى التحقق منه وإرساله مرة أخرى.
+status-ticket-mistyped = يبدو أن في الرقم { $digits } خطأً في أحد أرقامه. يُرجى التحقق منه وإرساله مرة أخرى.
 # $example: what a ticket number looks like, e.g. MK-1234566
-status-ticket-absent = لم أجد رقم بلاغ في رسالتك. يتكوّن رقم البلاغ من سبعة أرقام، وهو بهذا الشكل: { $example }
+status-ticket-absent = لم أجد في رسالتك رقم بلاغ أو طلب. يتكوّن الرقم من سبعة أرقام، وهو بهذا الشكل: { $example }
 # $ticket_id: the number the person asked about
-status-not-found = لم أجد البلاغ رقم { $ticket_id }. يُرجى التحقق من الرقم، أو الاطلاع على «بلاغاتي».
+status-not-found = لم أجد بلاغًا أو طلبًا بالرقم { $ticket_id }. يُرجى التحقق من الرقم، أو الاطلاع على «بلاغاتي».
 
 ## Ticket details
 
 # Shown to the person who filed the ticket.
 # $status, $category: ready to show; $created, $updated: dates
 status-owner =
-    البلاغ { $ticket_id }
+    الرقم: { $ticket_id }
     الحالة: { $status }
     النوع: { $category }
     تاريخ التقديم: { $created }
@@ -23,11 +23,11 @@ status-owner =
     المكان: { $location }
 # Shown to anyone else who knows the number: no details, only the progress.
 status-public =
-    البلاغ { $ticket_id }
+    الرقم: { $ticket_id }
     الحالة: { $status }
     تاريخ التقديم: { $created }
     آخر تحديث: { $updated }
-    التفاصيل متاحة لمقدّم البلاغ فقط.
+    لا تظهر التفاصيل إلا لمن قدّمه.
 
 ## Ticket statuses
 

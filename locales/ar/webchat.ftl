@@ -21,7 +21,7 @@ webchat-error-location-denied = لم يُسمح بالوصول إلى موقعك
 webchat-error-location-unavailable = تعذّر تحديد موقعك. يمكنك كتابة العنوان أو معلمٍ قريب بدلًا من ذلك.
 webchat-error-network = تعذّر إرسال الرسالة. تحقّق من اتصالك وحاول مرة أخرى.
 webchat-error-server = حدث خطأ من جهتنا. يُرجى المحاولة بعد قليل.
-webchat-error-bad-request = تعذّرت قراءة هذه الرسالة. يُرجى إعادة تحميل الصفحة والمحاولة مرة أخرى.
+webchat-error-bad-request = تعذّر إرسال هذه الرسالة. يُرجى المحاولة مرة أخرى، وإن لم يعمل الزر فاكتب إجابتك أو رقم الخيار بدلًا منه.
 webchat-error-slow-down = أنت ترسل الرسائل بسرعة كبيرة. يُرجى الانتظار لحظة ثم المحاولة مرة أخرى.
 # Shown when the browser runs no JavaScript. $hotline: the 940 number
 webchat-noscript = تحتاج هذه المحادثة إلى JavaScript. يُرجى تفعيله، أو مراسلتنا عبر واتساب أو تيليجرام، أو الاتصال على { $hotline }.

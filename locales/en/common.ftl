@@ -6,7 +6,7 @@
 # First contact (/start) and when the person says hello.
 menu-welcome =
     Assalamu alaikum, welcome to Labbaik 🌿
-    I'm the municipality's assistant. I can take a report about a problem, tell you where your ticket stands, or put you in touch with a person.
+    I'm the municipality's assistant. I can take a report about a problem, tell you where your ticket stands, answer questions about municipal services, or tell you how to reach a person.
 menu-prompt = How can I help you? Tap an option, or just type your question.
 menu-anything-else = Anything else I can help with?
 
@@ -29,14 +29,17 @@ choice-edit = Change something
 
 ## Cancel, help and small talk
 
-cancelled = Okay, stopped. Nothing was sent.
+cancelled = Okay, cancelled. No report or request was sent.
+# The words in quotes are what a person can type: the labels of choice-cancel
+# and choice-menu (or "menu", which works in every language).
 # $hotline: the customer-service phone number (940)
 help =
     Here is what I can do:
     • take a report about a problem in the city (waste, water leaks, road hazards, food safety and more)
-    • tell you where your ticket stands
+    • tell you where your report or request stands
+    • answer questions about the municipality's services and service points
     • change the language we talk in
-    Type "cancel" any time to stop, or "menu" to start again. For anything urgent, call { $hotline }.
+    Type "cancel" any time to stop, or "menu" to start again. For an urgent problem in the city, call { $hotline } (24 hours).
 greet-reply = Wa alaikum assalam! How can I help you today?
 thank-reply = You're welcome! Glad to help.
 goodbye-reply = Take care, and may your stay be blessed. I'm here whenever you need me.
@@ -48,9 +51,11 @@ please-choose = Please pick one of the options: tap a button or send its number.
 please-use-menu = Sorry, I can't read typed questions right now. Please choose from the menu.
 clarify = Sorry, I didn't quite get that. Did you mean one of these?
 # $hotline: the customer-service phone number (940)
-handoff-offer = I'm sorry, I'm still not getting it. A person from our team can help you — or call { $hotline } any time.
+handoff-offer = Sorry, I still don't understand. You can say it another way or choose from the menu — or call { $hotline } to speak to a person at the customer-service centre, at any hour.
+# Said when the person asks for a person (flow human_agent). There is no live
+# chat with staff yet: say so, and promise no date.
 # $hotline: the customer-service phone number (940)
-handoff-hotline = Our agents will soon be able to chat with you right here. For now, please call { $hotline }: the customer-service centre answers 24 hours a day in Arabic, English, Indonesian and Urdu.
+handoff-hotline = You can't chat with a person here yet. To speak to someone now, please call { $hotline }: the customer-service centre answers 24 hours a day in Arabic, English, Indonesian and Urdu.
 # $hotline: the customer-service phone number (940)
 error-service = Sorry, something went wrong on our side. Please try again in a moment, or call { $hotline }.
 
@@ -78,7 +83,9 @@ error-yes-no = Please answer Yes or No.
 ## Checking answers before sending
 
 confirm-edit-which = Which part do you want to change?
-summary-skipped = (not given)
-summary-photo-attached = Photo attached
+# Shown for any answer left out: the photo, the phone, the office, a date.
+summary-skipped = None
+# The value after "Photo:" in the report summary.
+summary-photo-attached = Attached
 # $lat, $lon: the coordinates of a shared pin
 summary-location-pin = Pin on the map ({ $lat }, { $lon })

@@ -69,7 +69,7 @@ kb-build-during =
 kb-shop-licence-label = Shop licence
 kb-shop-licence =
     A shop needs a municipal licence for its activity, requested on the Balady platform. Usually needed: the commercial registration, the lease contract, a shop that meets the technical requirements, Civil Defence safety, and a licence for the signboard.
-    The licence is renewed before it expires; a licence can be printed at Itlala desks and Hadirin vehicles.
+    The licence is renewed before it expires; a licence can be printed at the Itlala desks in the big mosques.
 kb-shop-technical-label = Technical requirements
 kb-shop-technical =
     General technical requirements for shops:
@@ -101,7 +101,7 @@ kb-invest-projects =
 
 kb-tx-licence-printing-label = Print a licence
 kb-tx-licence-printing =
-    A valid licence can be printed from your Balady account, or at an Itlala desk at the big mosques (from an hour before Maghrib to an hour after Isha) or a Hadirin vehicle in the parks. Bring your ID and the licence number.
+    A valid licence can be printed from your Balady account, or at an Itlala desk at the big mosques (from an hour before Maghrib to an hour after Isha). Bring your ID and the licence number.
 kb-tx-deed-registration-label = Register a deed
 kb-tx-deed-registration =
     To register a property deed with the municipality, have the deed and the owner's ID ready. Mustamirrun can tell you what your case needs and follow the registration with you.
@@ -143,5 +143,5 @@ kb-helpful-no = 👎 Not really
 kb-thanks = Glad it helped!
 # $phone: the consultant's line
 kb-sorry =
-    Sorry it didn't answer your question. Mustasharak Al-Amin can help you directly on { $phone }, or a person from our team can talk to you here.
+    Sorry it didn't answer your question. Mustasharak Al-Amin, the municipality's consultant, can answer you directly on { $phone }.
 kb-unknown = Sorry, I can't find that answer any more. Here are the consultant's topics:

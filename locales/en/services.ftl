@@ -44,6 +44,11 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = Where are you? Share your location 📍, or type your neighbourhood.
 services-points-unknown-place = Sorry, I couldn't find that place. Please share your location pin, or type the neighbourhood's name.
+# Numbers: every number the bot fills in (ticket and phone numbers, times, Hijri
+# dates, distances) is in Western digits, in all five languages, and the texts
+# use Western digits too. $distance comes from the code as text with a decimal
+# point ("1.1"), so it shows as is everywhere (Indonesian would write 1,1);
+# once the code passes a number, write { NUMBER($distance, maximumFractionDigits: 1) }.
 # $name, $service, $distance (km), $closes, $today (Hijri date), $itlala_opens, $itlala_closes, $map
 services-points-open =
     ✅ Open now: { $name } ({ $service }), { $distance } km away — open until { $closes }.
@@ -56,7 +61,9 @@ services-points-none-open =
     { $map }
     Today, { $today }: Itlala desks open { $itlala_opens }–{ $itlala_closes }.
     Other points:
-services-points-none = Today, { $today }, Itlala desks open { $itlala_opens }–{ $itlala_closes }, but no service point is scheduled in the coming days. Please call 940.
+# Shown when no desk or vehicle is scheduled at all (e.g. outside the season):
+# the Itlala hours are the formula for today, not a promise that a desk is open.
+services-points-none = No Itlala desk or Hadirin vehicle is scheduled in the coming days. When the Itlala desks run, they open an hour before Maghrib and close an hour after Isha (today, { $today }: { $itlala_opens }–{ $itlala_closes }). For help meanwhile, please call 940.
 # $name, $today, $opens, $closes, $day, $open_now ("true"/"false"), $map
 services-point-itlala =
     🕌 { $name } — Itlala desk
@@ -79,12 +86,12 @@ services-point-hadirin =
 ## Requests: shared questions and answers
 
 request-ask-service = Which service do you need?
-request-service-licence = A licence
+request-service-licence = Licence
 request-service-building-permit = Building permit
 request-service-deed = Deed or land
 request-service-commercial = Shop licence
 request-service-complaint = Complaint or report
-request-service-inquiry = An inquiry
+request-service-inquiry = Inquiry
 request-service-other = Something else
 request-ask-details = Please describe what you need in a few words (for example the licence number or the problem).
 request-ask-when = When is a good time for our employee to contact you?
@@ -141,7 +148,7 @@ situation-prison = In prison
 situation-abroad-study = Abroad for study
 situation-abroad-treatment = Abroad for treatment
 mutmainnun-ask-name = What is the full name of the person the transaction is for?
-mutmainnun-ask-relationship = And you are…?
+mutmainnun-ask-relationship = What is your relationship to them?
 mutmainnun-ask-office = Which sub-municipality or office is the transaction with, if you know? Type it, or choose Skip.
 mutmainnun-ask-when = When is a good time for our employee to call you?
 mutmainnun-ask-phone = Which phone number should our employee call? A number abroad is fine, with its country code — or share your contact.
@@ -149,7 +156,7 @@ mutmainnun-summary =
     Please check the request:
     • Situation: { $situation }
     • For: { $name }
-    • You are: { $relationship }
+    • Your relationship: { $relationship }
     • Service: { $service }
     • Details: { $details }
     • Office: { $office }

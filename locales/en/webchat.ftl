@@ -21,7 +21,9 @@ webchat-error-location-denied = Location access was not allowed. You can type th
 webchat-error-location-unavailable = Your location could not be found. You can type the address or a nearby landmark instead.
 webchat-error-network = The message could not be sent. Check your connection and try again.
 webchat-error-server = Something went wrong on our side. Please try again in a moment.
-webchat-error-bad-request = This message could not be read. Please reload the page and try again.
+# Shown when the server refused what was sent (400), e.g. a button it could not
+# read. Reloading the page does not help; typing the answer does.
+webchat-error-bad-request = This message could not be sent. Please try again; if a button does not work, type your answer or the option's number instead.
 webchat-error-slow-down = You are sending messages very fast. Please wait a moment and try again.
 # Shown when the browser runs no JavaScript. $hotline: the 940 number
 webchat-noscript = This chat needs JavaScript. Please turn it on, message us on WhatsApp or Telegram, or call { $hotline }.

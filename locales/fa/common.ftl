@@ -1,12 +1,15 @@
 # Common messages: the main menu, shared buttons, help, small talk, errors.
 # Buttons stay short (about 20 characters) so they fit on a phone.
+# The 940 line answers in Arabic, English, Indonesian and Urdu, not Persian (the
+# municipality's own article): never let a message imply it speaks Persian; say
+# what a Persian speaker can do instead (this chat, in Persian; a call with help).
 
 ## Main menu
 
 # First contact (/start) and when the person says hello.
 menu-welcome =
     السلام علیکم، به لبیک خوش آمدید 🌿
-    من دستیار هوشمند شهرداری هستم. می‌توانم گزارش شما را دربارهٔ یک مشکل ثبت کنم، وضعیت گزارشتان را اعلام کنم، یا شما را به یکی از همکارانمان وصل کنم.
+    من دستیار هوشمند شهرداری هستم. می‌توانم گزارش شما را دربارهٔ یک مشکل ثبت کنم، وضعیت گزارشتان را بگویم، به پرسش‌هایتان دربارهٔ خدمات شهرداری پاسخ دهم، یا راه تماس با همکارانمان را به شما بگویم.
 menu-prompt = چطور می‌توانم کمکتان کنم؟ یکی از گزینه‌ها را بزنید، یا سؤالتان را بنویسید.
 menu-anything-else = کار دیگری هست که بتوانم برایتان انجام دهم؟
 
@@ -29,14 +32,15 @@ choice-edit = ویرایش
 
 ## Cancel, help and small talk
 
-cancelled = بسیار خب، متوقف شد. چیزی ارسال نشد.
+cancelled = بسیار خب، لغو شد؛ هیچ گزارش یا درخواستی ارسال نشد.
 # $hotline: the customer-service phone number (940)
 help =
     کارهایی که از من برمی‌آید:
     • ثبت گزارش دربارهٔ مشکلی در شهر (زباله، نشت آب، خطر در خیابان، بهداشت مواد غذایی و موارد دیگر)
-    • اعلام وضعیت گزارش شما
+    • اعلام وضعیت گزارش یا درخواست شما
+    • پاسخ به پرسش‌ها دربارهٔ خدمات شهرداری و محل‌های خدمت
     • تغییر زبان گفت‌وگو
-    هر وقت خواستید، برای توقف «لغو» و برای شروع دوباره «منو» را بنویسید. برای موارد فوری با { $hotline } تماس بگیرید.
+    هر وقت خواستید، برای توقف «لغو» و برای شروع دوباره «منوی اصلی» را بنویسید. برای مشکلات فوری شهری با { $hotline } تماس بگیرید (شبانه‌روزی، به عربی، انگلیسی، اندونزیایی یا اردو).
 greet-reply = و علیکم السلام! امروز چطور می‌توانم کمکتان کنم؟
 thank-reply = خواهش می‌کنم! خوشحالم که توانستم کمک کنم.
 goodbye-reply = مراقب خودتان باشید، ان‌شاءالله اقامتتان پربرکت باشد. هر وقت نیاز داشتید، من اینجا هستم.
@@ -48,11 +52,11 @@ please-choose = لطفاً یکی از گزینه‌ها را انتخاب کن�
 please-use-menu = متأسفم، در حال حاضر نمی‌توانم سؤال‌های نوشتاری را بخوانم. لطفاً از منو انتخاب کنید.
 clarify = ببخشید، درست متوجه نشدم. منظورتان یکی از این‌هاست؟
 # $hotline: the customer-service phone number (940)
-handoff-offer = متأسفم، هنوز متوجه نمی‌شوم. یکی از همکاران ما می‌تواند کمکتان کند — یا هر وقت خواستید با { $hotline } تماس بگیرید.
+handoff-offer = متأسفم، هنوز متوجه نشدم. می‌توانید پیامتان را به شکل دیگری بنویسید یا از منو انتخاب کنید. مرکز خدمات مشتریان ({ $hotline }) شبانه‌روزی پاسخ می‌دهد، ولی به عربی، انگلیسی، اندونزیایی و اردو، نه به فارسی.
 # $hotline: the customer-service phone number (940)
-handoff-hotline = به‌زودی همکاران ما می‌توانند همین‌جا با شما گفت‌وگو کنند. فعلاً لطفاً با { $hotline } تماس بگیرید: مرکز خدمات مشتریان به‌صورت شبانه‌روزی به زبان‌های عربی، انگلیسی، اندونزیایی و اردو پاسخ می‌دهد.
+handoff-hotline = فعلاً گفت‌وگو با کارشناس در همین‌جا ممکن نیست. مرکز خدمات مشتریان ({ $hotline }) شبانه‌روزی پاسخ می‌دهد، ولی به عربی، انگلیسی، اندونزیایی و اردو، نه به فارسی؛ اگر کسی همراه شماست که یکی از این زبان‌ها را می‌داند، می‌تواند برایتان تماس بگیرد. گزارش مشکل را هم می‌توانید همین‌جا به فارسی ثبت کنید و با شمارهٔ پیگیری دنبال کنید.
 # $hotline: the customer-service phone number (940)
-error-service = متأسفیم، مشکلی از سمت ما پیش آمد. لطفاً کمی بعد دوباره امتحان کنید، یا با { $hotline } تماس بگیرید.
+error-service = متأسفیم، مشکلی از سمت ما پیش آمد. لطفاً کمی بعد دوباره امتحان کنید، یا با { $hotline } تماس بگیرید (به عربی، انگلیسی، اندونزیایی یا اردو).
 
 ## Answers that did not fit the question (the question is asked again after these)
 
@@ -71,7 +75,8 @@ error-yes-no = لطفاً با «بله» یا «خیر» پاسخ دهید.
 ## Checking answers before sending
 
 confirm-edit-which = کدام بخش را می‌خواهید تغییر دهید؟
-summary-skipped = (وارد نشده)
-summary-photo-attached = عکس پیوست شده
+summary-skipped = ندارد
+# The value after «عکس:» in the report summary.
+summary-photo-attached = پیوست شده
 # $lat, $lon: the coordinates of a shared pin
-summary-location-pin = موقعیت روی نقشه ({ $lat }, { $lon })
+summary-location-pin = موقعیت روی نقشه ({ $lat }، { $lon })

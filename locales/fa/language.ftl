@@ -11,4 +11,4 @@ language-name-ur = اردو
 language-name-fa = فارسی
 
 # Sent in the NEW language, right after it is switched.
-language-changed = انجام شد! از این به بعد با شما فارسی صحبت می‌کنم.
+language-changed = انجام شد! از این به بعد با شما به فارسی صحبت می‌کنم.

@@ -1,9 +1,10 @@
 # اعلان‌هایی که بعداً، وقتی چیزی تغییر کند، فرستاده می‌شوند.
 
 case-status-changed =
-    📣 خبر تازه دربارهٔ گزارش شما { $ticket_id }
+    📣 خبر تازه دربارهٔ شمارهٔ پیگیری { $ticket_id }
     وضعیت: { $status ->
         [new] { case-status-new }
+        [assigned] { case-status-assigned }
         [in_progress] { case-status-in-progress }
         [waiting] { case-status-waiting }
         [resolved] { case-status-resolved }
@@ -11,4 +12,4 @@ case-status-changed =
         [rejected] { case-status-rejected }
        *[other] { case-status-unknown }
     }
-    برای دیدن جزئیات، شمارهٔ گزارش را برایم بفرستید.
+    برای دیدن جزئیات، همین شماره را برایم بفرستید.

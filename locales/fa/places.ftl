@@ -20,11 +20,11 @@ place-itlala-masjid-al-rajhi = مسجد جامع الراجحی، عزیزیه
 place-itlala-masjid-al-jiranah = مسجد جعرانه
 place-itlala-masjid-al-khayf = مسجد خیف، منا
 place-itlala-masjid-al-mashar-al-haram = مسجد المشعر الحرام، مزدلفه
-place-hadirin-zahir-park = بوستان زاهر
+place-hadirin-zahir-park = پارک زاهر
 place-hadirin-aziziyah-walkway = پیاده‌راه عزیزیه
-place-hadirin-awali-park = بوستان عوالی
-place-hadirin-sharai-park = بوستان شرایع
-place-hadirin-shoqiyah-park = بوستان شوقیه
+place-hadirin-awali-park = پارک عوالی
+place-hadirin-sharai-park = پارک شرایع
+place-hadirin-shoqiyah-park = پارک شوقیه
 
 hijri-date = { $day } { $month } { $year } ق
 hijri-month-1 = محرم

@@ -1,20 +1,20 @@
 # Checking a ticket (flows check_status and my_tickets).
 
 # $example: what a ticket number looks like, e.g. MK-1234566
-status-ask-ticket = لطفاً شمارهٔ پیگیری‌تان را بفرستید. شکلش این‌طور است: { $example }
+status-ask-ticket = لطفاً شمارهٔ پیگیری گزارش یا درخواستتان را بفرستید؛ مثلاً: { $example }
 # $digits: the seven digits the person sent
-status-ticket-mistyped = به نظر می‌رسد شمارهٔ { $digits } اشتباه تایپ شده است: یکی از رقم‌ها درست نیست. لطفاً آن را بررسی کنید و دوباره بفرستید.
+status-ticket-mistyped = به نظر می‌رسد یکی از رقم‌های شمارهٔ { $digits } اشتباه تایپ شده است. لطفاً آن را بررسی کنید و دوباره بفرستید.
 # $example: what a ticket number looks like, e.g. MK-1234566
-status-ticket-absent = در پیام شما شمارهٔ پیگیری پیدا نکردم. این شماره هفت رقم دارد و شکلش این‌طور است: { $example }
+status-ticket-absent = در پیام شما شمارهٔ پیگیری پیدا نکردم. این شماره هفت رقم دارد؛ مثلاً: { $example }
 # $ticket_id: the number the person asked about
-status-not-found = گزارشی با شمارهٔ { $ticket_id } پیدا نکردم. لطفاً شماره را بررسی کنید، یا به «گزارش‌های من» سر بزنید.
+status-not-found = گزارش یا درخواستی با شمارهٔ { $ticket_id } پیدا نکردم. لطفاً شماره را بررسی کنید، یا به «گزارش‌های من» سر بزنید.
 
 ## Ticket details
 
 # Shown to the person who filed the ticket.
 # $status, $category: ready to show; $created, $updated: dates
 status-owner =
-    گزارش { $ticket_id }
+    شمارهٔ پیگیری: { $ticket_id }
     وضعیت: { $status }
     نوع: { $category }
     تاریخ ثبت: { $created }
@@ -23,16 +23,16 @@ status-owner =
     مکان: { $location }
 # Shown to anyone else who knows the number: no details, only the progress.
 status-public =
-    گزارش { $ticket_id }
+    شمارهٔ پیگیری: { $ticket_id }
     وضعیت: { $status }
     تاریخ ثبت: { $created }
     آخرین به‌روزرسانی: { $updated }
-    جزئیات را فقط ثبت‌کنندهٔ گزارش می‌تواند ببیند.
+    جزئیات را فقط ثبت‌کننده‌اش می‌تواند ببیند.
 
 ## Ticket statuses
 
 case-status-new = دریافت شد
-case-status-assigned = ارجاع به تیم مربوط
+case-status-assigned = به گروه مربوط ارجاع شد
 case-status-in-progress = در حال رسیدگی
 case-status-waiting = در انتظار اطلاعات
 case-status-resolved = حل شد

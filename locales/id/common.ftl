@@ -6,7 +6,7 @@
 # First contact (/start) and when the person says hello.
 menu-welcome =
     Assalamu'alaikum, selamat datang di Labbaik 🌿
-    Saya asisten virtual pemerintah kota. Saya bisa menerima laporan tentang suatu masalah, memberi tahu status laporan Anda, atau menghubungkan Anda dengan petugas kami.
+    Saya asisten virtual pemerintah kota. Saya bisa menerima laporan tentang suatu masalah, memberi tahu status laporan Anda, menjawab pertanyaan seputar layanan pemerintah kota, atau memberi tahu cara menghubungi petugas kami.
 menu-prompt = Ada yang bisa saya bantu? Ketuk salah satu pilihan, atau langsung ketik pertanyaan Anda.
 menu-anything-else = Ada lagi yang bisa saya bantu?
 
@@ -29,14 +29,15 @@ choice-edit = Ubah
 
 ## Cancel, help and small talk
 
-cancelled = Baik, dihentikan. Tidak ada yang dikirim.
+cancelled = Baik, dibatalkan. Tidak ada laporan atau permohonan yang dikirim.
 # $hotline: the customer-service phone number (940)
 help =
     Ini yang bisa saya bantu:
     • menerima laporan masalah di kota (sampah, kebocoran air, bahaya di jalan, keamanan pangan, dan lainnya)
-    • memberi tahu status laporan Anda
+    • memberi tahu status laporan atau permohonan Anda
+    • menjawab pertanyaan seputar layanan pemerintah kota dan titik layanannya
     • mengganti bahasa percakapan
-    Ketik "batal" kapan saja untuk berhenti, atau "menu" untuk mulai lagi. Untuk hal yang mendesak, hubungi { $hotline }.
+    Ketik "batal" kapan saja untuk berhenti, atau "menu" untuk mulai lagi. Untuk masalah mendesak di kota, telepon { $hotline } (24 jam).
 greet-reply = Wa'alaikumussalam! Ada yang bisa saya bantu hari ini?
 thank-reply = Sama-sama! Senang bisa membantu.
 goodbye-reply = Jaga diri baik-baik, semoga masa tinggal Anda penuh berkah. Saya siap membantu kapan pun Anda butuhkan.
@@ -48,9 +49,9 @@ please-choose = Silakan pilih salah satu opsi: ketuk tombolnya atau kirim nomorn
 please-use-menu = Mohon maaf, saat ini saya belum bisa membaca pertanyaan yang diketik. Silakan pilih dari menu.
 clarify = Mohon maaf, saya kurang paham. Apakah maksud Anda salah satu dari ini?
 # $hotline: the customer-service phone number (940)
-handoff-offer = Mohon maaf, saya masih belum paham. Petugas kami bisa membantu Anda — atau hubungi { $hotline } kapan saja.
+handoff-offer = Mohon maaf, saya masih belum paham. Anda bisa menuliskannya dengan kata lain atau memilih dari menu — atau telepon { $hotline } untuk berbicara dengan petugas layanan pelanggan, kapan saja.
 # $hotline: the customer-service phone number (940)
-handoff-hotline = Sebentar lagi petugas kami bisa mengobrol dengan Anda langsung di sini. Untuk saat ini, silakan hubungi { $hotline }: pusat layanan pelanggan melayani 24 jam dalam bahasa Arab, Inggris, Indonesia, dan Urdu.
+handoff-hotline = Saat ini belum ada layanan obrolan dengan petugas di sini. Untuk berbicara langsung dengan petugas, silakan telepon { $hotline }: pusat layanan pelanggan melayani 24 jam dalam bahasa Arab, Inggris, Indonesia, dan Urdu.
 # $hotline: the customer-service phone number (940)
 error-service = Mohon maaf, terjadi gangguan di sistem kami. Silakan coba lagi sebentar lagi, atau hubungi { $hotline }.
 
@@ -71,7 +72,8 @@ error-yes-no = Silakan jawab Ya atau Tidak.
 ## Checking answers before sending
 
 confirm-edit-which = Bagian mana yang ingin Anda ubah?
-summary-skipped = (tidak diisi)
-summary-photo-attached = Foto terlampir
+summary-skipped = Tidak ada
+# The value after "Foto:" in the report summary.
+summary-photo-attached = Terlampir
 # $lat, $lon: the coordinates of a shared pin
 summary-location-pin = Pin di peta ({ $lat }, { $lon })

@@ -34,7 +34,7 @@ kb-eng-permissions =
     • menyiapkan gambar arsitektur dan struktur
     • menyiapkan dan mengajukan permohonan izin bangunan
     • mengawasi pekerjaan di lokasi
-    • menerbitkan laporan untuk sertifikat selesai bangun dan pemecahan lahan
+    • menerbitkan laporan untuk sertifikat penyelesaian bangunan dan pemecahan lahan
     Kantor tidak boleh mengerjakan proyek di atas kategorinya.
 kb-eng-verify-label = Cek sebuah kantor
 kb-eng-verify =
@@ -61,14 +61,14 @@ kb-build-during =
     • simpan izin di lokasi
     • pasang pagar dan jaga trotoar serta jalan tetap bebas
     • kantor berizin mengawasi pekerjaan
-    Setelah selesai, ajukan sertifikat selesai bangun; sertifikat ini diperlukan untuk penyambungan listrik dan air.
+    Setelah selesai, ajukan sertifikat penyelesaian bangunan; sertifikat ini diperlukan untuk penyambungan listrik dan air.
 
 ## Toko dan usaha makanan
 
 kb-shop-licence-label = Izin toko
 kb-shop-licence =
-    Toko memerlukan izin usaha dari pemerintah kota, diajukan di platform Balady. Biasanya diperlukan: registrasi komersial, kontrak sewa, toko yang memenuhi ketentuan teknis, keselamatan Pertahanan Sipil, dan izin papan nama.
-    Izin diperpanjang sebelum habis; izin dapat dicetak di meja Itlala dan mobil Hadirin.
+    Toko memerlukan izin usaha dari pemerintah kota, diajukan di platform Balady. Biasanya diperlukan: registrasi usaha (Commercial Registration), kontrak sewa, toko yang memenuhi ketentuan teknis, keselamatan Pertahanan Sipil, dan izin papan nama.
+    Izin diperpanjang sebelum habis; izin dapat dicetak di posko Itlala di masjid-masjid besar.
 kb-shop-technical-label = Ketentuan teknis
 kb-shop-technical =
     Ketentuan teknis umum untuk toko:
@@ -100,7 +100,7 @@ kb-invest-projects =
 
 kb-tx-licence-printing-label = Cetak izin
 kb-tx-licence-printing =
-    Izin yang berlaku dapat dicetak dari akun Balady Anda, atau di meja Itlala di masjid-masjid besar (satu jam sebelum Magrib sampai satu jam setelah Isya), atau di mobil Hadirin di taman. Bawa identitas dan nomor izin.
+    Izin yang berlaku dapat dicetak dari akun Balady Anda, atau di posko Itlala di masjid-masjid besar (satu jam sebelum Magrib sampai satu jam setelah Isya). Bawa identitas dan nomor izin.
 kb-tx-deed-registration-label = Daftar akta
 kb-tx-deed-registration =
     Untuk mendaftarkan akta properti di pemerintah kota, siapkan akta dan identitas pemilik. Layanan Mustamirrun dapat memberi tahu apa yang diperlukan untuk kasus Anda dan mengurus pendaftarannya bersama Anda.
@@ -139,5 +139,5 @@ kb-helpful-yes = 👍 Ya, terima kasih
 kb-helpful-no = 👎 Kurang membantu
 kb-thanks = Senang bisa membantu!
 kb-sorry =
-    Maaf, jawabannya belum menjawab pertanyaan Anda. Mustasharak Al-Amin dapat membantu langsung di { $phone }, atau petugas kami dapat berbicara dengan Anda di sini.
-kb-unknown = Maaf, jawaban itu tidak ada lagi. Berikut topik-topik konsultan:
+    Mohon maaf, jawaban tadi belum menjawab pertanyaan Anda. Mustasharak Al-Amin, konsultan pemerintah kota, dapat menjawab langsung di nomor { $phone }.
+kb-unknown = Mohon maaf, jawaban itu tidak ada lagi. Berikut topik-topik konsultan:

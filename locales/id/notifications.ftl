@@ -1,9 +1,10 @@
 # Pemberitahuan yang dikirim kemudian saat ada perubahan.
 
 case-status-changed =
-    📣 Kabar terbaru untuk laporan Anda { $ticket_id }
+    📣 Kabar terbaru untuk nomor { $ticket_id }
     Status: { $status ->
         [new] { case-status-new }
+        [assigned] { case-status-assigned }
         [in_progress] { case-status-in-progress }
         [waiting] { case-status-waiting }
         [resolved] { case-status-resolved }
@@ -11,4 +12,4 @@ case-status-changed =
         [rejected] { case-status-rejected }
        *[other] { case-status-unknown }
     }
-    Untuk melihat rinciannya, kirimkan nomor laporan tersebut.
+    Untuk melihat rinciannya, kirimkan nomor itu kepada saya.

@@ -11,7 +11,7 @@ submun-awali = Awali
 submun-shoqiyah = Syauqiyah
 submun-mashaer = Masyair (tempat-tempat suci)
 
-service-itlala = meja Itlala
+service-itlala = posko Itlala
 service-hadirin = mobil Hadirin
 
 place-itlala-masjid-aisha = Masjid Aisyah (Tan'im)

@@ -1,4 +1,4 @@
-# Layanan Pemerintah Kota: Wajibna, Mutma'innun, meja Itlala dan mobil Hadirin,
+# Layanan Pemerintah Kota: Wajibna, Mutma'innun, posko Itlala dan mobil Hadirin,
 # "saya di baladiyah mana?", dan tips harian.
 
 ## Menu
@@ -9,14 +9,14 @@ services-intro =
     Selain laporan, pemerintah kota juga dapat:
     • mengunjungi lansia dan penyandang disabilitas di rumah atau penginapan (Wajibna)
     • menyelesaikan urusan untuk orang yang dipenjara atau berada di luar negeri (Mutma'innun)
-    • melayani Anda di meja Itlala di masjid-masjid besar dan mobil Hadirin di taman
+    • melayani Anda di posko Itlala di masjid-masjid besar dan mobil Hadirin di taman
     Apa yang Anda perlukan?
 services-wajibna = Kunjungan rumah (Wajibna)
 services-mutmainnun = Mewakili orang lain
 services-points = Titik layanan terdekat
 services-locate = Baladiyah saya
 services-consultant = Tanya konsultan
-services-tips = Tips kesehatan
+services-tips = Tips dan imbauan
 services-try-again = Coba lagi
 kb-other-topics = Topik lain
 kb-text = { $text }
@@ -33,26 +33,27 @@ services-locate-found =
        *[pin] 📍 Anda berada di wilayah Baladiyah { $sub }.
     }
     Titik layanan terdekat — ketuk salah satu untuk jam bukanya:
-services-locate-not-found = Maaf, saya tidak dapat menemukan tempat itu di wilayah baladiyah Makkah. Coba nama kawasannya, atau bagikan lokasi Anda. Mustasharak Al-Amin juga dapat membantu di { $phone }.
+services-locate-not-found = Mohon maaf, saya tidak dapat menemukan tempat itu di wilayah baladiyah Makkah. Coba nama kawasannya, atau bagikan lokasi Anda. Mustasharak Al-Amin juga dapat membantu di { $phone }.
 services-point-button = { $name } ({ $service })
 
 ## Titik layanan terdekat
 
 services-points-ask = Di mana Anda sekarang? Bagikan lokasi Anda 📍, atau ketik nama kawasan.
-services-points-unknown-place = Maaf, tempat itu tidak ditemukan. Bagikan lokasi Anda, atau ketik nama kawasan.
+services-points-unknown-place = Mohon maaf, tempat itu tidak ditemukan. Bagikan lokasi Anda, atau ketik nama kawasan.
+# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
 services-points-open =
     ✅ Buka sekarang: { $name } ({ $service }), { $distance } km dari Anda — buka sampai { $closes }.
     { $map }
-    Hari ini, { $today }: meja Itlala buka { $itlala_opens }–{ $itlala_closes }.
+    Hari ini, { $today }: posko Itlala buka { $itlala_opens }–{ $itlala_closes }.
     Titik lain:
 services-points-none-open =
-    Belum ada yang buka di dekat Anda. Yang terdekat: { $name } ({ $service }), { $distance } km — buka { $day } pukul { $opens }.
+    Saat ini tidak ada titik layanan yang buka di dekat Anda. Yang terdekat: { $name } ({ $service }), { $distance } km — buka { $day } pukul { $opens }.
     { $map }
-    Hari ini, { $today }: meja Itlala buka { $itlala_opens }–{ $itlala_closes }.
+    Hari ini, { $today }: posko Itlala buka { $itlala_opens }–{ $itlala_closes }.
     Titik lain:
-services-points-none = Hari ini, { $today }, meja Itlala buka { $itlala_opens }–{ $itlala_closes }, tetapi belum ada titik layanan yang dijadwalkan dalam beberapa hari ke depan. Silakan hubungi 940.
+services-points-none = Belum ada posko Itlala maupun mobil Hadirin yang dijadwalkan dalam beberapa hari ke depan. Saat beroperasi, posko Itlala buka satu jam sebelum Magrib sampai satu jam setelah Isya (hari ini, { $today }: { $itlala_opens }–{ $itlala_closes }). Untuk sementara, silakan telepon 940.
 services-point-itlala =
-    🕌 { $name } — meja Itlala
+    🕌 { $name } — posko Itlala
     Pertanyaan, pengaduan dan laporan, cetak izin.
     Buka setiap hari dari satu jam sebelum Magrib sampai satu jam setelah Isya.
     { $open_now ->
@@ -62,7 +63,7 @@ services-point-itlala =
     { $map }
 services-point-hadirin =
     🚐 { $name } — mobil Hadirin
-    Cetak hasil pertanyaan, rujukan, kegiatan usaha, laporan dan pengaduan, izin bangunan.
+    Pengecekan dan cetak data, rujukan, kegiatan usaha, laporan dan pengaduan, izin bangunan.
     { $open_now ->
         [true] ✅ Ada di sini sekarang, sampai { $closes }.
        *[other] Kunjungan berikutnya: { $day }, { $opens }–{ $closes }.
@@ -82,8 +83,9 @@ request-service-other = Lainnya
 request-ask-details = Jelaskan singkat apa yang Anda perlukan (misalnya nomor izin atau masalahnya).
 request-ask-when = Kapan waktu yang tepat bagi petugas kami untuk menghubungi Anda?
 when-morning = Pagi (8–12)
-when-afternoon = Siang (12–4)
-when-evening = Sore/malam (4–9)
+# Hours on the 24-hour clock, as Indonesians write them.
+when-afternoon = Siang (12–16)
+when-evening = Sore (16–21)
 when-any = Kapan saja
 request-ask-phone = Nomor telepon mana yang dapat dihubungi petugas kami? Nomor dari negara mana pun boleh — atau bagikan kontak Anda.
 relationship-self = Saya sendiri
@@ -133,7 +135,7 @@ situation-prison = Di penjara
 situation-abroad-study = Di luar negeri untuk belajar
 situation-abroad-treatment = Di luar negeri untuk berobat
 mutmainnun-ask-name = Siapa nama lengkap orang yang diwakili urusannya?
-mutmainnun-ask-relationship = Dan Anda adalah…?
+mutmainnun-ask-relationship = Apa hubungan Anda dengan orang tersebut?
 mutmainnun-ask-office = Urusan ini di baladiyah atau kantor mana, jika Anda tahu? Ketik, atau pilih Lewati.
 mutmainnun-ask-when = Kapan waktu yang tepat bagi petugas kami untuk menelepon Anda?
 mutmainnun-ask-phone = Nomor mana yang dapat ditelepon petugas kami? Nomor luar negeri boleh, dengan kode negaranya — atau bagikan kontak Anda.
@@ -141,7 +143,7 @@ mutmainnun-summary =
     Mohon periksa permohonan:
     • Keadaan: { $situation }
     • Atas nama: { $name }
-    • Anda: { $relationship }
+    • Hubungan Anda: { $relationship }
     • Layanan: { $service }
     • Rincian: { $details }
     • Kantor: { $office }

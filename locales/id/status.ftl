@@ -1,33 +1,33 @@
 # Checking a ticket (flows check_status and my_tickets).
 
 # $example: what a ticket number looks like, e.g. MK-1234566
-status-ask-ticket = Silakan kirim nomor laporan Anda. Contohnya: { $example }.
+status-ask-ticket = Silakan kirim nomor laporan atau nomor permohonan Anda. Contohnya: { $example }.
 # $digits: the seven digits the person sent
-status-ticket-mistyped = Nomor { $digits } sepertinya salah ketik: ada angka yang tampaknya keliru. Silakan periksa dan kirim lagi.
+status-ticket-mistyped = Sepertinya ada angka yang salah ketik pada nomor { $digits }. Silakan periksa dan kirim lagi.
 # $example: what a ticket number looks like, e.g. MK-1234566
-status-ticket-absent = Saya tidak menemukan nomor laporan dalam pesan itu. Nomornya terdiri dari 7 angka, contohnya { $example }.
+status-ticket-absent = Saya tidak menemukan nomor laporan atau permohonan dalam pesan itu. Nomornya terdiri dari 7 angka, contohnya { $example }.
 # $ticket_id: the number the person asked about
-status-not-found = Saya tidak menemukan laporan { $ticket_id }. Silakan periksa nomornya, atau lihat "Laporan saya".
+status-not-found = Saya tidak menemukan laporan atau permohonan dengan nomor { $ticket_id }. Silakan periksa nomornya, atau lihat "Laporan saya".
 
 ## Ticket details
 
 # Shown to the person who filed the ticket.
 # $status, $category: ready to show; $created, $updated: dates
 status-owner =
-    Laporan { $ticket_id }
+    Nomor: { $ticket_id }
     Status: { $status }
     Jenis: { $category }
-    Dilaporkan: { $created }
+    Diajukan: { $created }
     Pembaruan terakhir: { $updated }
     Keterangan: { $description }
     Lokasi: { $location }
 # Shown to anyone else who knows the number: no details, only the progress.
 status-public =
-    Laporan { $ticket_id }
+    Nomor: { $ticket_id }
     Status: { $status }
-    Dilaporkan: { $created }
+    Diajukan: { $created }
     Pembaruan terakhir: { $updated }
-    Hanya pelapor yang dapat melihat detailnya.
+    Hanya pengirimnya yang dapat melihat detailnya.
 
 ## Ticket statuses
 

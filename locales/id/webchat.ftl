@@ -21,7 +21,7 @@ webchat-error-location-denied = Akses lokasi tidak diizinkan. Anda bisa mengetik
 webchat-error-location-unavailable = Lokasi Anda tidak dapat ditemukan. Anda bisa mengetik alamat atau nama tempat terdekat sebagai gantinya.
 webchat-error-network = Pesan tidak dapat dikirim. Periksa koneksi Anda, lalu coba lagi.
 webchat-error-server = Terjadi kesalahan di pihak kami. Silakan coba lagi sebentar lagi.
-webchat-error-bad-request = Pesan ini tidak dapat dibaca. Muat ulang halaman, lalu coba lagi.
+webchat-error-bad-request = Pesan ini tidak dapat dikirim. Silakan coba lagi; jika tombolnya tidak berfungsi, ketik jawaban Anda atau nomor pilihannya.
 webchat-error-slow-down = Anda mengirim pesan terlalu cepat. Tunggu sebentar, lalu coba lagi.
 # Shown when the browser runs no JavaScript. $hotline: the 940 number
 webchat-noscript = Obrolan ini memerlukan JavaScript. Aktifkan JavaScript, kirim pesan kepada kami lewat WhatsApp atau Telegram, atau telepon { $hotline }.

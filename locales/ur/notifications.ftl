@@ -1,9 +1,10 @@
 # اطلاعات جو بعد میں بھیجی جاتی ہیں جب کچھ بدلتا ہے۔
 
 case-status-changed =
-    📣 آپ کی شکایت { $ticket_id } کے بارے میں تازہ اطلاع
-    صورتحال: { $status ->
+    📣 نمبر { $ticket_id } کے بارے میں تازہ اطلاع
+    صورتِ حال: { $status ->
         [new] { case-status-new }
+        [assigned] { case-status-assigned }
         [in_progress] { case-status-in-progress }
         [waiting] { case-status-waiting }
         [resolved] { case-status-resolved }
@@ -11,4 +12,4 @@ case-status-changed =
         [rejected] { case-status-rejected }
        *[other] { case-status-unknown }
     }
-    تفصیل دیکھنے کے لیے مجھے شکایت نمبر بھیجیں۔
+    تفصیل دیکھنے کے لیے مجھے یہی نمبر بھیجیں۔

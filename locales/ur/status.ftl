@@ -1,21 +1,21 @@
 # Checking a ticket (flows check_status and my_tickets).
 
 # $example: what a ticket number looks like, e.g. MK-1234566
-status-ask-ticket = براہِ کرم اپنا شکایت نمبر بھیجیں۔ یہ اس طرح کا ہوتا ہے: { $example }
+status-ask-ticket = براہِ کرم اپنا شکایت یا درخواست نمبر بھیجیں۔ یہ اس طرح کا ہوتا ہے: { $example }
 # $digits: the seven digits the person sent
-status-ticket-mistyped = نمبر { $digits } غلط لکھا ہوا لگتا ہے: اس کا کوئی ہندسہ درست نہیں لگتا۔ براہِ کرم اسے چیک کر کے دوبارہ بھیجیں۔
+status-ticket-mistyped = لگتا ہے نمبر { $digits } کا کوئی ہندسہ غلط لکھا گیا ہے۔ براہِ کرم اسے چیک کر کے دوبارہ بھیجیں۔
 # $example: what a ticket number looks like, e.g. MK-1234566
-status-ticket-absent = مجھے اس پیغام میں کوئی شکایت نمبر نہیں ملا۔ شکایت نمبر میں سات ہندسے ہوتے ہیں اور یہ اس طرح کا ہوتا ہے: { $example }
+status-ticket-absent = مجھے اس پیغام میں کوئی شکایت یا درخواست نمبر نہیں ملا۔ اس نمبر میں سات ہندسے ہوتے ہیں اور یہ اس طرح کا ہوتا ہے: { $example }
 # $ticket_id: the number the person asked about
-status-not-found = مجھے شکایت نمبر { $ticket_id } نہیں ملا۔ براہِ کرم نمبر چیک کریں، یا "میری شکایات" دیکھیں۔
+status-not-found = مجھے نمبر { $ticket_id } کی کوئی شکایت یا درخواست نہیں ملی۔ براہِ کرم نمبر چیک کریں، یا ”میری شکایات“ دیکھیں۔
 
 ## Ticket details
 
 # Shown to the person who filed the ticket.
 # $status, $category: ready to show; $created, $updated: dates
 status-owner =
-    شکایت { $ticket_id }
-    صورتحال: { $status }
+    نمبر: { $ticket_id }
+    صورتِ حال: { $status }
     قسم: { $category }
     تاریخِ اندراج: { $created }
     آخری اپ ڈیٹ: { $updated }
@@ -23,11 +23,11 @@ status-owner =
     جگہ: { $location }
 # Shown to anyone else who knows the number: no details, only the progress.
 status-public =
-    شکایت { $ticket_id }
-    صورتحال: { $status }
+    نمبر: { $ticket_id }
+    صورتِ حال: { $status }
     تاریخِ اندراج: { $created }
     آخری اپ ڈیٹ: { $updated }
-    تفصیلات صرف شکایت درج کرنے والا ہی دیکھ سکتا ہے۔
+    تفصیلات صرف وہی دیکھ سکتا ہے جس نے یہ درج کرائی ہو۔
 
 ## Ticket statuses
 
@@ -46,8 +46,8 @@ case-status-unknown = کارروائی جاری ہے
 status-my-tickets =
     { $count ->
         [0] آپ نے ابھی تک کوئی شکایت درج نہیں کی۔
-        [one] آپ کی ایک شکایت ہے۔ تفصیلات دیکھنے کے لیے اسے دبائیں۔
-       *[other] آپ کی { $count } شکایات ہیں۔ تفصیلات دیکھنے کے لیے کسی ایک کو دبائیں۔
+        [one] آپ کی ایک شکایت درج ہے۔ تفصیلات دیکھنے کے لیے اسے دبائیں۔
+       *[other] آپ کی { $count } شکایات درج ہیں۔ تفصیلات دیکھنے کے لیے کسی ایک کو دبائیں۔
     }
 # One button per ticket. $ticket_id, $category, $status: ready to show
 status-ticket-choice = { $ticket_id } · { $category } · { $status }
