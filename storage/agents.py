@@ -66,6 +66,7 @@ def find_agent(session: Session, *, username: str) -> Agent | None:
 
 
 def get_agent(session: Session, *, agent_id: int) -> Agent | None:
+    """The agent with this id (e.g. from a desk session), active or not."""
     return session.get(Agent, agent_id)
 
 

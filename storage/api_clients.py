@@ -102,12 +102,14 @@ def verify_api_key(
 
 
 def has_scope(client: ApiClient, scope: str) -> bool:
+    """Whether the client's key allows `scope` (an unknown scope is a programming error)."""
     if scope not in API_SCOPES:
         raise InvalidValue(f"unknown API scope {scope!r}; expected one of: {', '.join(API_SCOPES)}")
     return scope in (client.scopes or [])
 
 
 def set_api_scopes(session: Session, *, client: ApiClient, scopes: Iterable[str]) -> None:
+    """Replace the client's scopes (sorted, each known)."""
     client.scopes = _scopes(scopes)
     session.flush()
 
@@ -120,10 +122,12 @@ def revoke_api_client(session: Session, *, client: ApiClient, now: datetime | No
 
 
 def find_api_client(session: Session, *, name: str) -> ApiClient | None:
+    """The client with this name, revoked or not."""
     return session.scalars(select(ApiClient).where(ApiClient.name == name)).one_or_none()
 
 
 def require_api_client(session: Session, *, name: str) -> ApiClient:
+    """Like `find_api_client`, but raises `NotFound`."""
     client = find_api_client(session, name=name)
     if client is None:
         raise NotFound(f"no API client named {name!r}")
@@ -131,6 +135,7 @@ def require_api_client(session: Session, *, name: str) -> ApiClient:
 
 
 def list_api_clients(session: Session, *, include_revoked: bool = False) -> list[ApiClient]:
+    """Clients by name; only live ones unless `include_revoked`."""
     stmt = select(ApiClient).order_by(ApiClient.name)
     if not include_revoked:
         stmt = stmt.where(ApiClient.revoked_at.is_(None))

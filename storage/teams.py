@@ -159,6 +159,7 @@ def deactivate_team(session: Session, *, team: Team, now: datetime | None = None
 
 
 def reactivate_team(session: Session, *, team: Team, now: datetime | None = None) -> None:
+    """Let cases, chats and agents go to the team again."""
     team.active, team.updated_at = True, now or utcnow()
     session.flush()
 
