@@ -19,6 +19,7 @@ substring match over the ticket, the description and the place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -52,6 +53,7 @@ class CaseFilter:
     """What the queue shows. Empty tuples and None mean "any"."""
 
     statuses: tuple[str, ...] = ()
+    tickets: tuple[str, ...] = ()  # canonical ticket ids (Open311's service_request_id list)
     categories: tuple[str, ...] = ()
     teams: tuple[str, ...] | None = None
     priorities: tuple[str, ...] = ()
@@ -97,12 +99,17 @@ def _check(f: CaseFilter, sort: str, page: int, per_page: int) -> None:
         raise InvalidValue("the date range ends before it starts")
 
 
+def _ticket_needle(needle: str) -> str:
+    """What a typed ticket looks like stored: "mk 1234566" and "MK1234566" → "MK-1234566"."""
+    return re.sub(r"^MK[\s-]*", "MK-", needle.upper().replace(" ", ""))
+
+
 def _text_condition(text: str) -> ColumnElement[bool] | None:
     needle = text.translate(_DIGITS).strip()
     if not needle:
         return None
     return or_(
-        Case.ticket_id.contains(needle.upper(), autoescape=True),
+        Case.ticket_id.contains(_ticket_needle(needle), autoescape=True),
         Case.description.icontains(needle, autoescape=True),
         Case.location_text.icontains(needle, autoescape=True),
     )
@@ -118,6 +125,7 @@ def _sla_condition(f: CaseFilter, now: datetime) -> ColumnElement[bool]:
 def _conditions(f: CaseFilter, now: datetime, *, with_status: bool) -> list[ColumnElement[bool]]:
     pairs: list[tuple[Sequence[str] | None, Any]] = [
         (f.statuses if with_status else (), Case.status),
+        (f.tickets, Case.ticket_id),
         (f.categories, Case.category),
         (f.priorities, Case.priority),
         (f.channels, Case.channel),

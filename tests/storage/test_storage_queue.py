@@ -95,6 +95,7 @@ def _text_ok(row: dict, text: str | None) -> bool:
 def _matches(row: dict, f: CaseFilter, *, with_status: bool = True) -> bool:
     checks: list[tuple[tuple | None, Any]] = [
         (f.statuses if with_status else (), row["status"]),
+        (f.tickets, row["ticket_id"]),
         (f.categories, row["category"]),
         (f.priorities, row["priority"]),
         (f.channels, row["channel"]),
@@ -150,6 +151,11 @@ CASES = [
     ),
     (CaseFilter(unassigned=True, statuses=("reopened",)), "-updated_at", 1),
     (CaseFilter(assigned_agent_id=1, teams=("wajibna",)), "created_at", 1),
+    (
+        CaseFilter(tickets=(make_ticket_id("100007"), make_ticket_id("100042"), "MK-0000000")),
+        "created_at",
+        1,
+    ),
     (CaseFilter(teams=()), "-created_at", 1),  # no team at all: nothing
 ]
 
@@ -167,6 +173,8 @@ def test_every_filter_sort_and_page_agrees_with_the_rows(
             counts = Counter(r["status"] for r in rows if _matches(r, f, with_status=False))
             assert got.status_counts == {st: counts.get(st, 0) for st in CASE_STATUSES}, f
             assert got.pages == max(1, -(-len(matching) // 50))
+        typed = svc.find_cases(s, filter=CaseFilter(text="mk ١٠٠١٢"), now=NOW)
+        assert typed.total == svc.find_cases(s, filter=CaseFilter(text="MK-10012"), now=NOW).total
         amina = svc.require_agent(s, username="amina")  # team "cleanliness" has no case here
         assert svc.case_queue(s, agent=amina, now=NOW).total == 0
 
