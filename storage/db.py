@@ -14,7 +14,10 @@ Two databases are supported and behave the same to callers:
   (`SELECT ... FOR UPDATE`) taken by the service functions.
 
 `upgrade(url)` runs the Alembic migrations in `storage/migrations` to head,
-without the alembic command.
+without the alembic command. On SQLite a migration that rebuilds a table
+(Alembic's batch mode) runs with foreign keys off, as SQLite requires, and
+`PRAGMA foreign_key_check` must come back clean before it commits
+(`migration_connection`).
 """
 
 from __future__ import annotations
@@ -124,7 +127,7 @@ class Database:
 
     def upgrade(self) -> None:
         """Migrate this database to the newest schema."""
-        with self.engine.begin() as conn:
+        with migration_connection(self.engine) as conn:
             _run_alembic(conn, "head")
 
     def dispose(self) -> None:
@@ -140,6 +143,33 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction for migrating; on SQLite with foreign keys off.
+
+    SQLite rebuilds a table to change its constraints; dropping the old table
+    with foreign keys on would delete (or refuse) the rows that refer to it.
+    The pragma cannot change inside a transaction, so it is set before BEGIN,
+    and every reference is checked before the commit.
+    """
+    with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            with conn.begin():
+                yield conn
+            return
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
 def _run_alembic(conn: Connection, revision: str) -> None:
     # Several workers may start (and upgrade) at once: one migrates, the others then
     # find the schema at head. SQLite's BEGIN IMMEDIATE already serialises them.
@@ -152,7 +182,7 @@ def upgrade(url: str, revision: str = "head") -> None:
     """Run the migrations on the database at `url` up to `revision` (default: the newest)."""
     db = Database(url)
     try:
-        with db.engine.begin() as conn:
+        with migration_connection(db.engine) as conn:
             _run_alembic(conn, revision)
     finally:
         db.dispose()

@@ -146,7 +146,9 @@ def release_outbox(session: Session, *, item: OutboxItem, retry_at: datetime) ->
 def _case_event(session: Session, item: OutboxItem, type: str, error: str) -> None:
     if item.case_id is None:
         return
-    event = CaseEvent(case_id=item.case_id, actor="system", type=type, at=utcnow(), note=error)
+    event = CaseEvent(
+        case_id=item.case_id, actor="system", type=type, at=utcnow(), note=error, outbox_id=item.id
+    )
     session.add(event)
 
 

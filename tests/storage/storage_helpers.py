@@ -8,14 +8,18 @@ from datetime import UTC, datetime
 from threading import Barrier
 from typing import Any, TypeVar
 
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import service as svc
-from storage.models import Case, Person
+from storage.models import Agent, Case, Person, Team
 
 T = TypeVar("T")
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+# Cheap argon2 parameters: the tests check behaviour, not hashing cost.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+PASSWORD = "olive lantern harbour 42"  # strong enough for zxcvbn
 
 
 def person(session: Session, user_id: str = "1001", channel: str = "telegram") -> Person:
@@ -49,3 +53,32 @@ def run_together(n: int, work: Callable[[], T]) -> list[T]:
     with ThreadPoolExecutor(max_workers=n) as pool:
         futures = [pool.submit(start) for _ in range(n)]
         return [f.result() for f in futures]
+
+
+def team(session: Session, slug: str = "cleanliness", languages: tuple[str, ...] = ()) -> Team:
+    """The team `slug`, created (with plain names) if missing."""
+    return svc.get_team(session, slug=slug) or svc.create_team(
+        session, slug=slug, names={"en": slug.title(), "ar": slug}, languages=languages
+    )
+
+
+def agent(
+    session: Session,
+    username: str = "amina",
+    *,
+    role: str = "agent",
+    team_slug: str | None = "cleanliness",
+    password: str = PASSWORD,
+) -> Agent:
+    """An active account (its team created if needed)."""
+    if team_slug is not None:
+        team(session, team_slug)
+    return svc.create_agent(
+        session,
+        username=username,
+        display_name=username.title(),
+        password=password,
+        role=role,
+        team=team_slug,
+        hasher=FAST_HASHER,
+    )

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy.exc import IntegrityError
-from storage_helpers import T0, count, person, report
+from storage_helpers import T0, count, person, report, team
 
 from dialogs.tickets import make_ticket_id, parse_ticket
 from storage import service as svc
@@ -155,6 +155,7 @@ def test_bad_case_input_is_refused_and_nothing_is_stored(
 def test_notes_and_assignment_are_events(database: Database) -> None:
     with database.transaction() as s:
         case = report(s, person(s), now=T0)
+        team(s, "roads")
         svc.add_case_note(s, case=case, actor="agent:3", note="called the reporter")
         svc.assign_case(s, case=case, team="roads", actor="agent:3")
         with pytest.raises(InvalidValue, match="note"):
@@ -167,7 +168,7 @@ def test_notes_and_assignment_are_events(database: Database) -> None:
         assert [(e.type, e.actor, e.from_value, e.to_value, e.note) for e in case.events] == [
             ("created", f"person:{case.reporter_id}", None, "new", None),
             ("note", "agent:3", None, None, "called the reporter"),
-            ("assigned", "agent:3", "cleanliness", "roads", None),
+            ("team_changed", "agent:3", "cleanliness", "roads", None),
         ]
         assert count(s, CaseEvent) == 3
 
