@@ -67,7 +67,7 @@ def default_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
     """The code tree's flows and locales, or those beside an explicit --config."""
     if not getattr(args, "config", None):
         return DEFAULT_FLOWS_DIR, LOCALES_DIR
-    from bot.config import load_settings  # only then: the validator needs no settings
+    from bot.app.config import load_settings  # only then: the validator needs no settings
 
     root = load_settings(args.config).root
     return root / "dialogs" / "flows", root / "locales"

@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from bot.config import NluSettings
+from bot.app.config import NluSettings
 from dialogs.model import Entity, NluResult
 from dialogs.tickets import PREFIX, normalize_digits, parse_ticket
 from nlu import vocab

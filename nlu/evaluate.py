@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.config import load_settings
+from bot.app.config import load_settings
 from dialogs.model import NluResult
 from nlu import project
 from nlu.client import NluClient

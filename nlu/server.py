@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.config import NluSettings
+from bot.app.config import NluSettings
 from nlu import project
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.ratelimit import TELEGRAM_LIMITS, RateLimiter, RateLimits
+from bot.core.ratelimit import TELEGRAM_LIMITS, RateLimiter, RateLimits
 
 
 class FakeClock:
@@ -123,7 +123,7 @@ async def test_no_per_key_limit() -> None:
 
 
 async def test_idle_keys_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("bot.ratelimit._PRUNE_AT", 3)
+    monkeypatch.setattr("bot.core.ratelimit._PRUNE_AT", 3)
     clock = FakeClock()
     rl = limiter(RateLimits(global_per_second=1000, per_key_per_second=1), clock)
     await send_times(rl, clock, ["a", "b", "c"])

@@ -1,6 +1,6 @@
 """Which sub-municipality a point or a neighbourhood name belongs to.
 
-The data is dialogs/data/boundaries.yaml (approximate polygons until the
+The data is bot/municipal/data/boundaries.yaml (approximate polygons until the
 municipality's GIS data replaces them). The same lookup serves the "which
 sub-municipality am I in?" answer and case routing (`team_for_location`).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.municipal.datafiles import DATA_DIR, DataError, cached, read_yaml
-from bot.municipal.text import fold
+from bot.municipal.place_names import fold
 
 BOUNDARIES_FILE = DATA_DIR / "boundaries.yaml"
 Point = tuple[float, float]  # (lat, lon)

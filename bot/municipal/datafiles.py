@@ -16,8 +16,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DIALOGS = ROOT / "dialogs"
-DATA_DIR = DIALOGS / "data"
-KNOWLEDGE_DIR = DIALOGS / "knowledge"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+KNOWLEDGE_DIR = DATA_DIR
 LOCALES_DIR = ROOT / "locales"
 LANGUAGES = ("ar", "en", "id", "ur", "fa")
 

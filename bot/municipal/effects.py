@@ -24,7 +24,7 @@ from dialogs.model import msg_ref
 from storage import subscriptions
 
 if TYPE_CHECKING:
-    from bot.effects import EffectContext
+    from bot.core.effects import EffectContext
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +241,7 @@ def create_service_request(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     ticket is an ordinary case that check_status follows; the request's own
     answers (who, which service, when) go into the case's `extra`.
     """
-    from bot.effects import create_case  # the service's generic handler
+    from bot.core.effects import create_case  # the service's generic handler
 
     kind = str(args.get("kind", ""))
     if kind not in REQUEST_TEAMS:

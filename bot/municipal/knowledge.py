@@ -1,6 +1,6 @@
 """The consultant knowledge base: topics, entries, follow-ups and phone lines.
 
-Structure lives in dialogs/knowledge/consultant.yaml, words in
+Structure lives in bot/municipal/data/consultant.yaml, words in
 locales/<lang>/knowledge.ftl (message ids derived from the entry ids, see the
 YAML's header). `load_knowledge` gives the typed base the effects read;
 `validate_knowledge` returns every problem as "path:line: message" for

@@ -1,6 +1,6 @@
 """Itlala desks and Hadirin vehicles: where they are, when they are open, which is nearest.
 
-The data is dialogs/data/service_points.yaml. Itlala hours come from the prayer
+The data is bot/municipal/data/service_points.yaml. Itlala hours come from the prayer
 times of the day (bot.municipal.prayer); Hadirin vehicles follow a weekly
 schedule in Makkah time. All instants are aware datetimes.
 """

@@ -1,7 +1,7 @@
 """Awareness tips (Municipal Snap): which tip to show, the daily tip, stop words,
 and queueing the daily tip for every subscriber through the outbox.
 
-Tips are listed in dialogs/knowledge/tips.yaml; their words are `tip-<id>` in
+Tips are listed in bot/municipal/data/tips.yaml; their words are `tip-<id>` in
 locales/<lang>/tips.ftl. The daily tip is the same for everyone on a Makkah
 calendar day and goes round every tip in order.
 """
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.municipal import prayer
 from bot.municipal.datafiles import KNOWLEDGE_DIR, DataError, cached, read_yaml
-from bot.municipal.text import fold
+from bot.municipal.place_names import fold
 from dialogs.model import msg_ref
 from storage import service as store
 from storage import subscriptions

@@ -19,13 +19,14 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route
 
-from bot.channels import telegram, whatsapp
-from bot.runtime import Runtime
+from bot.app.wiring import Runtime
+from bot.channels.telegram import channel as telegram
+from bot.channels.webchat.routes import WebChat
+from bot.channels.whatsapp import webhook as whatsapp
 from bot.web.health import Health
 from bot.web.metrics import Metrics, WebhookCountingMiddleware
 from bot.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware
 from bot.web.throttle import Clock
-from bot.web.webchat import WebChat
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from bot.runtime import Runtime
+from bot.app.wiring import Runtime
 from bot.web.metrics import Metrics
 from storage.models import OutboxItem
 

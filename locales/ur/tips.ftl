@@ -1,4 +1,4 @@
-# آگاہی کی ٹپس (میونسپل سنیپ)۔ فہرست: dialogs/knowledge/tips.yaml۔
+# آگاہی کی ٹپس (میونسپل سنیپ)۔ فہرست: bot/municipal/data/tips.yaml۔
 
 tips-ask-topic = کس بارے میں ٹپس چاہییں؟
 tips-topic-heat = گرمی

@@ -28,7 +28,7 @@ def _configure_and_run(connection: Connection) -> None:
 
 
 def _url_from_settings() -> str:
-    from bot.config import load_settings
+    from bot.app.config import load_settings
     from storage.db import resolve_url
 
     url = context.get_x_argument(as_dictionary=True).get("url")

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.config import load_settings
-from bot.effects import EffectContext, find_case
+from bot.app.config import load_settings
+from bot.core.effects import EffectContext, find_case
 from bot.municipal import effects, prayer, tips
 from storage import service as store
 from storage import subscriptions

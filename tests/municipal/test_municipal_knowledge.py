@@ -84,7 +84,7 @@ def test_a_missing_translation_is_reported_at_the_entry_line(tmp_path: Path):
 
     assert len(errors) == 1
     path, line, message = errors[0].split(":", 2)
-    assert path == "dialogs/knowledge/consultant.yaml"
+    assert path == "bot/municipal/data/consultant.yaml"
     source = Path(__file__).resolve().parents[2] / path
     assert "id: shop-food" in source.read_text(encoding="utf-8").splitlines()[int(line) - 1]
     assert "'kb-shop-food'" in message and "locales/ur" in message

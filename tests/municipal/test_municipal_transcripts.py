@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.config import load_settings
-from bot.effects import EffectContext, EffectRegistry, default_registry
+from bot.app.config import load_settings
+from bot.core.effects import EffectContext, EffectRegistry, default_registry
 from bot.municipal import effects as municipal
 from dialogs.engine import Context, step
 from dialogs.flowset import FlowSet

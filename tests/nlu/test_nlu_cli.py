@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.config import DEFAULT_CONFIG, NluSettings
+from bot.app.config import DEFAULT_CONFIG, NluSettings
 from nlu import project
 from nlu.server import free_port, is_healthy, serving
 

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 
-from bot.config import NluSettings
+from bot.app.config import NluSettings
 from dialogs.model import NluResult
 from nlu.client import NluClient
 

@@ -20,7 +20,7 @@ from worker_kit import (
     row,
 )
 
-from bot.ratelimit import RateLimits
+from bot.core.ratelimit import RateLimits
 from storage.db import Database
 from storage.models import CaseEvent
 

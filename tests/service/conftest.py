@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from bot.app.config import load_settings
 from bot.channels.base import Inbound, Reply
-from bot.config import load_settings
-from bot.flows import FlowSource
-from bot.service import ConversationService, HandleResult
+from bot.core.content import FlowSource
+from bot.core.conversation import ConversationService, HandleResult
 from dialogs.model import Location
 from locales.render import Localizer
 from storage.db import Database

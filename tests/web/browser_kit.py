@@ -18,7 +18,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import Locator, Page
 
-from bot.runtime import Runtime
+from bot.app.wiring import Runtime
 from bot.web.app import create_app
 
 CHROMIUM_ARGS = [

@@ -17,8 +17,8 @@ import pytest
 from starlette.applications import Starlette
 from webchat_kit import SharedTexts, runtime_on, web_settings
 
-from bot.config import ROOT
-from bot.runtime import Runtime
+from bot.app.config import ROOT
+from bot.app.wiring import Runtime
 from bot.web.app import create_app
 
 

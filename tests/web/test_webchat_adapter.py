@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.channels import webchat
 from bot.channels.base import Reply, ReplyChoice
+from bot.channels.webchat import messages as webchat
 from dialogs.model import Location
 
 LANGS = ("ar", "en", "id", "ur", "fa")

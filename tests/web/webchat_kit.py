@@ -7,11 +7,11 @@ import struct
 import zlib
 from pathlib import Path
 
-from bot.config import Settings, load_settings
-from bot.flows import FlowSource
-from bot.media import MediaStore
-from bot.runtime import Runtime
-from bot.service import ConversationService
+from bot.app.config import Settings, load_settings
+from bot.app.wiring import Runtime
+from bot.core.content import FlowSource
+from bot.core.conversation import ConversationService
+from bot.core.media import MediaStore
 from locales.render import Localizer
 from storage.db import Database, resolve_url
 

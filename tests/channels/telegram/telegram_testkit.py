@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from bot.config import DEFAULT_CONFIG, Settings, load_settings
-from bot.flows import FlowSource
-from bot.media import MediaStore
-from bot.runtime import Runtime
-from bot.service import ConversationService
+from bot.app.config import DEFAULT_CONFIG, Settings, load_settings
+from bot.app.wiring import Runtime
+from bot.core.content import FlowSource
+from bot.core.conversation import ConversationService
+from bot.core.media import MediaStore
 from locales.render import Localizer
 from storage.db import Database
 from storage.models import Message, OutboxItem, Person

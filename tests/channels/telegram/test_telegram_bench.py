@@ -7,7 +7,7 @@ from pathlib import Path
 from fakes.fake_telegram import FakeTelegram
 from telegram_testkit import WEBHOOK_SECRET, counts, make_settings, runtime_for
 
-from bot.channels.telegram_bench import webhook_throughput
+from bench.telegram import webhook_throughput
 from bot.web.app import create_app
 
 

@@ -6,7 +6,7 @@ import pytest
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
 from bot.channels.base import Reply, ReplyChoice
-from bot.channels.telegram_render import (
+from bot.channels.telegram.render import (
     LOCATION_BUTTON,
     TEXT_LIMIT,
     callback_data,

@@ -10,7 +10,7 @@ from fakes.fake_telegram import FakeTelegram
 from telegram_testkit import make_settings
 
 from bot.channels.base import PermanentFailure, Reply, ReplyChoice, RetryLater
-from bot.channels.telegram import TelegramSender
+from bot.channels.telegram.channel import TelegramSender
 
 CHAT = "5127364490"
 

@@ -27,8 +27,8 @@ from telegram_testkit import (
     stored_messages,
 )
 
-from bot.channels import telegram
-from bot.runtime import Runtime
+from bot.app.wiring import Runtime
+from bot.channels.telegram import channel as telegram
 from bot.web.app import create_app
 
 Payload = Callable[..., dict[str, Any]]

@@ -15,11 +15,11 @@ import pytest
 from fakes.fake_twilio import FakeTwilio, fake_twilio  # noqa: F401  (a fixture)
 from wa_kit import PUBLIC_URL
 
-from bot.config import load_settings
-from bot.flows import FlowSource
-from bot.media import MediaStore
-from bot.runtime import Runtime
-from bot.service import ConversationService
+from bot.app.config import load_settings
+from bot.app.wiring import Runtime
+from bot.core.content import FlowSource
+from bot.core.conversation import ConversationService
+from bot.core.media import MediaStore
 from bot.web.app import create_app
 from locales.render import Localizer
 from storage.db import Database

@@ -1,0 +1,209 @@
+"""`labbaik bench` (`make bench`): speed and memory, measured, printed as a Markdown table.
+
+What is measured, each on a fresh SQLite file and a fresh PostgreSQL database:
+
+- start-up: building the runtime (migrations, flows, texts);
+- the conversation service: whole report flows (eight messages each, from
+  many people at once) through `service.handle`, the path every channel takes;
+- the Telegram webhook: updates posted to POST /webhooks/telegram in-process;
+- the WhatsApp webhook: signed Twilio posts, then the same posts redelivered;
+- the NLU server: parse latency and throughput (`bench.nlu`), unless `--quick`;
+- peak memory of this process.
+
+Loops are bounded by count; everything talks to this machine only. The
+figures depend on the machine: run it on a quiet one and quote the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from bot.app.config import Settings, load_settings
+from bot.app.wiring import Runtime, build_runtime
+from bot.channels.base import Inbound
+
+PG_URL = os.environ.get(
+    "LABBAIK_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/labbaik_bench"
+)
+REPORT = [
+    {"command": "start"},
+    {"choice": "flow:report_issue"},
+    {"choice": "waste"},
+    {"text": "The bins by the bus stop have not been emptied since yesterday"},
+    {"text": "Ibrahim Al-Khalil Street, near gate 5"},
+    {"choice": "skip"},
+    {"choice": "skip"},
+    {"choice": "confirm"},
+]
+Row = tuple[str, str, dict[str, float]]
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def _fresh_pg() -> str | None:
+    """A new empty database for the run, or None when PostgreSQL does not answer."""
+    admin = PG_URL.replace("postgresql+psycopg://", "postgresql://").rsplit("/", 1)[0] + "/postgres"
+    name = PG_URL.rsplit("/", 1)[1]
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error as exc:
+        print(f"PostgreSQL not measured: {exc}".splitlines()[0], file=sys.stderr)
+        return None
+    return PG_URL
+
+
+def _runtime(settings: Settings, url: str, media: Path) -> tuple[Runtime, float]:
+    settings = settings.model_copy(
+        update={
+            "database": settings.database.model_copy(update={"url": url}),
+            "media": settings.media.model_copy(update={"directory": media}),
+        }
+    )
+    began = time.perf_counter()
+    runtime = build_runtime(settings, with_nlu=False)
+    return runtime, (time.perf_counter() - began) * 1000
+
+
+async def service_flows(runtime: Runtime, people: int, concurrency: int) -> dict[str, float]:
+    """`people` report flows, `concurrency` people typing at once; per-message latency."""
+    latencies: list[float] = []
+    gate = asyncio.Semaphore(concurrency)
+    run = uuid.uuid4().hex[:8]
+
+    async def person(n: int) -> None:
+        async with gate:
+            for fields in REPORT:
+                inbound = Inbound(
+                    channel="console",
+                    user_id=f"bench-{run}-{n}",
+                    message_id=uuid.uuid4().hex,
+                    **fields,  # type: ignore[arg-type]
+                )
+                began = time.perf_counter()
+                await runtime.service.handle(inbound, deliver="outbox")
+                latencies.append((time.perf_counter() - began) * 1000)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(person(n) for n in range(people)))
+    elapsed = time.perf_counter() - began
+    return {
+        "messages_per_second": len(latencies) / elapsed,
+        "reports_per_second": people / elapsed,
+        "p50_ms": statistics.median(latencies),
+        "p95_ms": _pct(latencies, 95),
+    }
+
+
+async def telegram_webhook(runtime: Runtime, requests: int) -> dict[str, float]:
+    from bench.telegram import webhook_throughput
+    from bot.web.app import create_app
+
+    secret = "bench-secret"
+    tg = runtime.settings.channels.telegram.model_copy(
+        update={
+            "enabled": True,
+            "mode": "webhook",
+            "token": "123456:BENCH",
+            "webhook_secret": secret,
+        }
+    )
+    channels = runtime.settings.channels.model_copy(update={"telegram": tg})
+    runtime.settings = runtime.settings.model_copy(update={"channels": channels})
+    return await webhook_throughput(create_app(runtime), secret=secret, requests=requests)
+
+
+async def whatsapp_webhook(runtime: Runtime, requests: int) -> dict[str, float]:
+    from bench.whatsapp import bench_webhook
+
+    return await bench_webhook(runtime, requests=requests)
+
+
+async def _measure(settings: Settings, name: str, url: str, quick: bool) -> list[Row]:
+    scale = 1 if quick else 4
+    with tempfile.TemporaryDirectory() as media:
+        runtime, startup = _runtime(settings, url, Path(media))
+        rows: list[Row] = [("start-up (migrations, flows, texts)", name, {"ms": startup})]
+        steps: list[tuple[str, Callable[[], Awaitable[dict[str, float]]]]] = [
+            ("service: report flows, 8 messages each, 10 people at once",
+             lambda: service_flows(runtime, people=25 * scale, concurrency=10)),
+            ("Telegram webhook, 20 in flight",
+             lambda: telegram_webhook(runtime, requests=100 * scale)),
+            ("WhatsApp webhook (signed), 10 in flight",
+             lambda: whatsapp_webhook(runtime, requests=50 * scale)),
+        ]  # fmt: skip
+        for label, measure in steps:
+            rows.append((label, name, await measure()))
+        runtime.service.database.dispose()
+    return rows
+
+
+def _nlu_rows(settings: Settings, requests: int) -> list[Row]:
+    from bench import nlu as bench
+    from nlu.server import (
+        ServerError,
+        find_server_pid,
+        host_port,
+        nlu_server,
+        process_rss_bytes,
+    )
+
+    try:
+        with nlu_server(settings.nlu) as url:
+            figures = asyncio.run(bench.run(url, requests))
+            pid = find_server_pid(host_port(url)[1])
+            rss = process_rss_bytes(pid) if pid else None
+            if rss:
+                figures["server_rss_mb"] = rss / 2**20
+    except ServerError as exc:
+        print(f"NLU not measured: {exc}", file=sys.stderr)
+        return []
+    return [("NLU server parse (Rasa 3.6)", "-", figures)]
+
+
+def _fmt(figures: dict[str, Any]) -> str:
+    return ", ".join(
+        f"{k.removeprefix('whatsapp_webhook_')} {v:.0f}"
+        if abs(v) >= 100
+        else f"{k.removeprefix('whatsapp_webhook_')} {v:.1f}"
+        for k, v in figures.items()
+    )
+
+
+def main(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        targets = [("SQLite", f"sqlite:///{tmp}/bench.db")]
+        pg = _fresh_pg()
+        if pg:
+            targets.append(("PostgreSQL", pg))
+        for name, url in targets:
+            rows += asyncio.run(_measure(settings, name, url, args.quick))
+    if not args.quick:
+        rows += _nlu_rows(settings, requests=400)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\n`labbaik bench{' --quick' if args.quick else ''}` on {os.cpu_count()} cores, "
+          f"{time.strftime('%Y-%m-%d')}\n")  # fmt: skip
+    print("| what | database | figures |\n|---|---|---|")
+    for label, db, figures in rows:
+        print(f"| {label} | {db} | {_fmt(figures)} |")
+    print(f"| bot process peak memory (RSS) | - | {peak_mb:.0f} MB |")
+    return 0

@@ -1,0 +1,374 @@
+"""The conversation service: the one path every inbound message takes.
+
+    result = await service.handle(inbound, deliver="inline" | "outbox")
+    result.replies    -> tuple[Reply, ...], rendered in the person's language
+    result.duplicate  -> True when this (channel, message_id) was handled before;
+                         replies are then the ones stored the first time, so a
+                         redelivery is answered again without acting twice.
+
+One message is handled in one database transaction: the inbound row (unique
+per channel + platform message id), the conversation lock, the dialog step,
+case changes and the outgoing messages commit together or not at all. A crash
+half-way leaves nothing, so the platform's redelivery is handled afresh; a
+redelivery after the commit finds the stored message and its replies. The NLU
+is asked before the transaction (only when the dialog step needs free-text
+understanding), so no lock is held across an HTTP call.
+
+With deliver="outbox" the replies are also queued in the outbox in the same
+transaction, for the worker to send (Telegram); with "inline" the adapter
+sends them itself in its HTTP response (TwiML, web chat, console).
+
+`Inbound.unsupported` carries what an adapter could not take: a kind of
+message ("sticker", "voice", ...) or a rejected photo ("media_too_large",
+"media_wrong_type", "media_unreadable"); the person is told so in their
+language and the dialog stays where it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from bot.app.config import ROOT, Settings
+from bot.channels.base import Inbound, Reply, ReplyChoice
+from bot.core.content import FlowSource
+from bot.core.effects import EffectContext, EffectRegistry, default_registry
+from bot.municipal import tips
+from dialogs import Context, step, wants_nlu
+from dialogs.model import Effect, EffectResult, NluResult, Output, UserInput
+from locales.render import Localizer, is_rtl
+from nlu.client import NluClient
+from nlu.language import decide_language, detect_language, evidence
+from storage import service as store
+from storage import subscriptions
+from storage.db import Database, resolve_url, upgrade
+from storage.models import Message, Person
+
+log = logging.getLogger(__name__)
+
+Delivery = Literal["inline", "outbox"]
+MAX_EFFECT_ROUNDS = 8  # an engine that keeps awaiting effects is a flow bug
+_UNSUPPORTED_KEYS = {
+    "media_too_large": "media-too-large",
+    "media_wrong_type": "media-wrong-type",
+    "media_unreadable": "media-unreadable",
+}
+
+
+@dataclass(frozen=True)
+class HandleResult:
+    replies: tuple[Reply, ...]
+    duplicate: bool = False
+
+
+def language_from_hint(hint: str | None, supported: tuple[str, ...]) -> str | None:
+    """'ar-SA' -> 'ar', 'in' (old code for Indonesian) -> 'id'; None when unsupported."""
+    if not hint:
+        return None
+    code = hint.replace("_", "-").split("-")[0].lower()
+    code = {"in": "id", "per": "fa"}.get(code, code)
+    return code if code in supported else None
+
+
+@dataclass
+class _Turn:
+    """What the transaction needs from the steps taken before it."""
+
+    inbound: Inbound
+    user_input: UserInput
+    nlu: NluResult | None
+    deliver: Delivery
+
+
+class ConversationService:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        database: Database,
+        flows: FlowSource,
+        localizer: Localizer,
+        nlu: NluClient | None,
+        effects: EffectRegistry | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.settings = settings
+        self.database = database
+        self.flows = flows
+        self.localizer = localizer
+        self.nlu = nlu
+        self.effects = effects or default_registry()
+        self.clock = clock
+        self.on_outbox: Callable[[], None] | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, with_nlu: bool = True) -> ConversationService:
+        url = resolve_url(settings.database.url, settings.root)
+        upgrade(url)
+        return cls(
+            settings=settings,
+            database=Database(url),
+            flows=FlowSource(ROOT / "dialogs" / "flows", locales=ROOT / "locales"),
+            localizer=Localizer(ROOT / "locales"),
+            nlu=NluClient(settings.nlu) if with_nlu else None,
+        )
+
+    # ---- the one path ------------------------------------------------------------
+
+    async def handle(self, inbound: Inbound, *, deliver: Delivery = "inline") -> HandleResult:
+        user_input = self._user_input(inbound)
+        peek = await asyncio.to_thread(self._peek, inbound)
+        if isinstance(peek, HandleResult):
+            return peek
+        state, lang = peek
+        nlu = None
+        ctx = self._engine_context(lang)
+        flows = self.flows.current()
+        if self.nlu and wants_nlu(flows, state, user_input, now=self.clock(), ctx=ctx):
+            nlu = await self.nlu.parse(user_input.text or "")
+        turn = _Turn(inbound=inbound, user_input=user_input, nlu=nlu, deliver=deliver)
+        result = await asyncio.to_thread(self._process, turn)
+        if deliver == "outbox" and result.replies and self.on_outbox:
+            self.on_outbox()
+        return result
+
+    def set_language(self, *, channel: str, user_id: str, language: str) -> None:
+        """An explicit choice made outside the dialog (e.g. `labbaik chat --lang`)."""
+        with self.database.transaction() as session:
+            person = store.get_or_create_person(session, channel=channel, user_id=user_id)
+            store.set_person_language(session, person=person, language=language)
+
+    def history(self, channel: str, user_id: str, limit: int = 50) -> list[dict[str, Any]]:
+        """The last messages of a chat, oldest first, for a web chat that reloads."""
+        with self.database.session() as session:
+            person = store.find_person(session, channel=channel, user_id=user_id)
+            if person is None:
+                return []
+            rows = store.recent_messages(session, person=person, limit=limit)
+            return [{"direction": m.direction, **m.payload} for m in rows]
+
+    def render(self, lang: str, key: str, args: Mapping[str, Any] | None = None) -> str:
+        return self.localizer.render(lang, key, dict(args or {}))
+
+    def render_output(self, lang: str, output: Output) -> Reply:
+        choices = tuple(
+            ReplyChoice(id=c.id, label=self.localizer.render(lang, c.key, dict(c.args)))
+            for c in output.choices
+        )
+        return Reply(
+            key=output.key,
+            text=self.localizer.render(lang, output.key, dict(output.args)),
+            lang=lang,
+            choices=choices,
+            expects=output.expects,
+            rtl=is_rtl(lang),
+        )
+
+    # ---- steps -------------------------------------------------------------------
+
+    @staticmethod
+    def _user_input(inbound: Inbound) -> UserInput:
+        return UserInput(
+            text=inbound.text,
+            choice=inbound.choice,
+            location=inbound.location,
+            media=inbound.media,
+            phone=inbound.phone,
+            command=inbound.command,
+        )
+
+    def _peek(self, inbound: Inbound) -> HandleResult | tuple[dict[str, Any], str]:
+        """Stored replies of a redelivery, or the dialog state and language to decide on NLU."""
+        with self.database.session() as session:
+            seen = store.find_inbound(
+                session, channel=inbound.channel, platform_message_id=inbound.message_id
+            )
+            if seen is not None:
+                return self._stored_replies(session, seen)
+            person = store.find_person(session, channel=inbound.channel, user_id=inbound.user_id)
+            conversation = store.find_conversation(session, person=person) if person else None
+            state = dict(conversation.state.get("dialog", {})) if conversation else {}
+            lang = (person.language if person else None) or self.settings.default_language
+            return state, lang
+
+    def _stored_replies(self, session: Session, message: Message) -> HandleResult:
+        replies = [
+            Reply(**_reply_fields(m.payload)) for m in store.replies_to(session, message=message)
+        ]
+        return HandleResult(tuple(replies), duplicate=True)
+
+    def _process(self, turn: _Turn) -> HandleResult:
+        inbound, now = turn.inbound, self.clock()
+        with self.database.transaction() as session:
+            person = store.get_or_create_person(
+                session,
+                channel=inbound.channel,
+                user_id=inbound.user_id,
+                display_name=inbound.display_name,
+            )
+            message = store.record_inbound(
+                session,
+                person=person,
+                channel=inbound.channel,
+                platform_message_id=inbound.message_id,
+                payload=_inbound_payload(inbound),
+                now=now,
+            )
+            if message is None:  # a concurrent redelivery committed first
+                seen = store.find_inbound(
+                    session, channel=inbound.channel, platform_message_id=inbound.message_id
+                )
+                return self._stored_replies(session, seen) if seen else HandleResult((), True)
+            conversation = store.lock_conversation(session, person=person)
+            state = dict(conversation.state)
+            language = self._language(session, person, inbound, state)
+            ctx = EffectContext(
+                session=session,
+                person=person,
+                channel=inbound.channel,
+                settings=self.settings,
+                now=now,
+                language=language,
+            )
+            outputs, state["dialog"] = self._dialog(ctx, state.get("dialog", {}), turn)
+            replies = tuple(self.render_output(ctx.language, o) for o in outputs)
+            for i, reply in enumerate(replies):
+                fields = asdict(reply)
+                store.record_outbound(
+                    session,
+                    person=person,
+                    channel=inbound.channel,
+                    key=reply.key,
+                    payload=fields,
+                    in_reply_to=message,
+                )
+                if turn.deliver == "outbox":
+                    store.enqueue_outbox(
+                        session,
+                        person=person,
+                        channel=inbound.channel,
+                        payload={"reply": fields},
+                        dedupe_key=f"reply:{message.id}:{i}",
+                    )
+            store.save_conversation(session, conversation=conversation, state=state)
+        return HandleResult(replies)
+
+    def _language(
+        self,
+        session: Session,
+        person: Person,
+        inbound: Inbound,
+        state: dict[str, Any],
+    ) -> str:
+        """The person's sticky language: set on the first message, moved only on evidence.
+
+        Detection runs on every text here (not in the NLU server), so the
+        language is known even when the NLU is down.
+        """
+        supported = self.settings.languages
+        detection = detect_language(inbound.text) if inbound.text else None
+        detected = detection.language if detection and detection.language in supported else None
+        confidence = detection.confidence if detection else 0.0
+        recent: list[str | None] = list(state.get("language_evidence", []))
+        if person.language is None:
+            first = decide_language(None, detected, confidence)
+            chosen = first or language_from_hint(inbound.locale_hint, supported)
+        else:
+            chosen = decide_language(person.language, detected, confidence, recent)
+        if detection is not None:
+            state["language_evidence"] = (recent + [evidence(detection)])[-5:]
+        if chosen is None:  # no evidence yet: answer in the default, decide on a later message
+            return self.settings.default_language
+        if chosen != person.language:
+            store.set_person_language(session, person=person, language=chosen)
+        return chosen
+
+    def _dialog(
+        self, ctx: EffectContext, dialog: dict[str, Any], turn: _Turn
+    ) -> tuple[list[Output], dict[str, Any]]:
+        if turn.inbound.unsupported:
+            key = _UNSUPPORTED_KEYS.get(turn.inbound.unsupported, "unsupported-message")
+            args = {"megabytes": _megabytes(self.settings.media.max_bytes)}
+            return [Output(key=key, args=args)], dialog
+        flows = self.flows.current()
+        user_input = self._stop_word(ctx, dialog, turn.user_input)
+        event: UserInput | EffectResult = _with_nlu(user_input, turn.nlu)
+        outputs: list[Output] = []
+        for _ in range(MAX_EFFECT_ROUNDS):
+            result = step(flows, dialog, event, now=ctx.now, ctx=self._engine_context(ctx.language))
+            dialog = result.state
+            outputs.extend(result.outputs)
+            awaited = None
+            for effect in result.effects:
+                data = self._run_effect(effect, ctx)
+                if effect.awaits:
+                    awaited = EffectResult(effect.name, data)
+            if awaited is None:
+                return outputs, dialog
+            event = awaited
+        raise RuntimeError("the dialog kept awaiting effects; check the flow")
+
+    @staticmethod
+    def _stop_word(ctx: EffectContext, dialog: dict[str, Any], user_input: UserInput) -> UserInput:
+        """ "stop" / "توقف" / "berhenti" / "بند" / "لغو" alone ends the daily tips.
+
+        Only for a subscriber with no flow open: the same words mean "cancel"
+        inside a flow (Persian لغو does), and there the flow's cancel wins.
+        """
+        if dialog.get("flow") or not tips.is_stop_word(user_input.text):
+            return user_input
+        if not subscriptions.is_subscribed(ctx.session, person=ctx.person):
+            return user_input
+        return UserInput(command="stop")
+
+    def _run_effect(self, effect: Effect, ctx: EffectContext) -> dict[str, Any]:
+        """One effect in a savepoint: a failure undoes only itself and the flow says so."""
+        try:
+            with ctx.session.begin_nested():
+                return self.effects.run(effect, ctx)
+        except Exception:
+            log.exception("effect %s failed", effect.name)
+            return {"error": effect.name}
+
+    def _engine_context(self, language: str) -> Context:
+        contact = self.settings.contact
+        return Context(
+            labels=self.localizer.labels(language),
+            nlu_threshold=self.settings.nlu.confidence_threshold,
+            constants={
+                "hotline": contact.hotline,
+                "consultant_phone": contact.consultant_phone,
+                "ticket_example": "MK-1234566",
+            },
+        )
+
+
+def _megabytes(size: int) -> int | float:
+    """10485760 -> 10, 65536 -> 0.1: never "0 MB" for a small limit."""
+    mb = size / (1024 * 1024)
+    return int(mb) if mb >= 1 and mb == int(mb) else max(round(mb, 1), 0.1)
+
+
+def _with_nlu(user_input: UserInput, nlu: NluResult | None) -> UserInput:
+    if nlu is None:
+        return user_input
+    return UserInput(**{**user_input.__dict__, "nlu": nlu})
+
+
+def _inbound_payload(inbound: Inbound) -> dict[str, Any]:
+    payload = asdict(inbound)
+    return {k: v for k, v in payload.items() if v is not None and k not in ("channel", "user_id")}
+
+
+def _reply_fields(payload: Mapping[str, Any]) -> dict[str, Any]:
+    fields = dict(payload)
+    fields["choices"] = tuple(ReplyChoice(**c) for c in fields.get("choices", ()))
+    return {
+        k: fields[k] for k in ("key", "text", "lang", "choices", "expects", "rtl") if k in fields
+    }
