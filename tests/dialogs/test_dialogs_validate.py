@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.app.commands.dialogs import validate
 from dialogs.loader import DEFAULT_FLOWS_DIR, DialogError, load_flows
-from dialogs.validate import validate
 from locales.render import LOCALES_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
