@@ -20,6 +20,7 @@ The outbox worker renders it in the reporter's language (payloads with a
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,15 +28,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialogs.model import REPORT_CATEGORIES
-from dialogs.tickets import make_ticket_id, normalize_digits
-from storage._sql import insert_ignoring_conflict, require_one_of
+from storage._sql import insert_ignoring_conflict, require_channel, require_one_of
 from storage.errors import CaseNotFound, InvalidTransition, InvalidValue, TicketIdExhausted
 from storage.models import (
     CASE_KINDS,
     CASE_STATUSES,
-    CHANNELS,
     PRIORITIES,
+    REPORT_CATEGORIES,
     Case,
     CaseEvent,
     Person,
@@ -90,7 +89,7 @@ def default_team(*, kind: str, category: str | None) -> str:
 def _validate_new_case(kind: str, category: str | None, priority: str, channel: str) -> None:
     require_one_of("case kind", kind, CASE_KINDS)
     require_one_of("priority", priority, PRIORITIES)
-    require_one_of("channel", channel, CHANNELS)
+    require_channel(channel)
     if kind in ("report", "complaint"):
         require_one_of("report category", category, REPORT_CATEGORIES)
     elif category is not None and not isinstance(category, str):
@@ -126,10 +125,13 @@ def create_case(
     contact_phone: str | None = None,
     extra: dict[str, Any] | None = None,
     now: datetime | None = None,
-    new_ticket_id: Callable[[], str] = make_ticket_id,
+    new_ticket_id: Callable[[], str],
     actor: str | None = None,
 ) -> Case:
     """Open a case with a new unique ticket id, its SLA and team, and a "created" event.
+
+    `new_ticket_id` draws a candidate id: the ticket format's one home is the
+    dialog contract (`dialogs.tickets.make_ticket_id`), which bot/ passes in.
 
     The event's actor is the reporter unless `actor` says otherwise (an agent
     filing a case for a caller: "agent:3").
@@ -192,10 +194,16 @@ def _add_event(
 def get_case(session: Session, *, ticket_id: str) -> Case | None:
     """The case with this ticket id (canonical, as `parse_ticket` returns it), if any.
 
-    Case, spaces and Arabic-Indic or Persian digits are forgiven ("mk-١٢٣٤٥٦٦ ").
+    Case, spaces and digits of any script are forgiven ("mk-١٢٣٤٥٦٦ "): the key is
+    compared with every Unicode decimal digit read as its ASCII one.
     """
-    ticket_id = normalize_digits(ticket_id).strip().upper()
+    ticket_id = _ascii_digits(ticket_id).strip().upper()
     return session.scalars(select(Case).where(Case.ticket_id == ticket_id)).one_or_none()
+
+
+def _ascii_digits(text: str) -> str:
+    """Unicode's decimal digits (Arabic-Indic, Persian, ...) as ASCII; the rest unchanged."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
 def require_case(session: Session, *, ticket_id: str) -> Case:
