@@ -66,7 +66,7 @@ test: setup chromium services
 	LABBAIK_TEST_PG_URL=$(PG_URL) LABBAIK_REQUIRE_SERVICES=1 $(VENV)/bin/pytest -q -p no:cacheprovider
 
 bench: setup
-	$(LABBAIK) bench
+	$(VENV)/bin/python -m bench
 
 lint: $(BOT)
 	$(VENV)/bin/ruff check .

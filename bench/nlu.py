@@ -1,10 +1,11 @@
-"""`labbaik nlu bench`: parse latency, throughput and memory of the local NLU server.
+"""`python -m bench.nlu`: parse latency, throughput and memory of the local NLU server.
 
 Uses the server at `settings.nlu.url` when one answers (it must be on this
 machine), otherwise starts one for the run. Messages are the held-out
 evaluation texts in all languages, sent through the bot's own `NluClient`:
 first one at a time (latency p50/p95), then from concurrent clients
-(requests per second). Every loop is bounded by `--requests`.
+(requests per second). Every loop is bounded by `--requests`. Percentiles:
+bench/stats.py.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import statistics
 import sys
 import time
-from collections.abc import Sequence
 
+from bench.stats import percentile
 from bot.app.config import load_settings
+from bot.core.understanding import NORMALISERS
 from nlu import project
 from nlu.client import NluClient
 from nlu.evaluate import load_cases
@@ -32,11 +33,6 @@ from nlu.server import (
 CONCURRENCY = 8
 
 
-def percentile(values: Sequence[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
 async def _timed(client: NluClient, text: str, out: list[float]) -> bool:
     started = time.perf_counter()
     ok = await client.parse(text) is not None
@@ -46,7 +42,7 @@ async def _timed(client: NluClient, text: str, out: list[float]) -> bool:
 
 async def run(url: str, requests: int, concurrency: int = CONCURRENCY) -> dict[str, float]:
     texts = [c.text for c in load_cases()]
-    async with NluClient(url=url, timeout=30.0) as client:
+    async with NluClient(url=url, timeout=30.0, normalisers=NORMALISERS) as client:
         for text in texts[:10]:  # warm-up
             await client.parse(text)
         sequential: list[float] = []
@@ -67,17 +63,23 @@ async def run(url: str, requests: int, concurrency: int = CONCURRENCY) -> dict[s
         failures += sum(await asyncio.gather(*(worker() for _ in range(concurrency))))
         elapsed = time.perf_counter() - started
     return {
-        "p50_ms": statistics.median(sequential) * 1000,
+        "p50_ms": percentile(sequential, 50) * 1000,
         "p95_ms": percentile(sequential, 95) * 1000,
         "rps": requests / elapsed,
-        "concurrent_p50_ms": statistics.median(concurrent) * 1000,
+        "concurrent_p50_ms": percentile(concurrent, 50) * 1000,
         "concurrent_p95_ms": percentile(concurrent, 95) * 1000,
         "failures": failures,
     }
 
 
-def main(args: argparse.Namespace) -> int:
-    settings = load_settings(getattr(args, "config", None))
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.nlu", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--config", help="path to config.yaml (default: the repo's)")
+    parser.add_argument("--requests", type=int, default=400)
+    args = parser.parse_args(argv)
+    settings = load_settings(args.config)
     requests = max(10, int(getattr(args, "requests", 400)))
     host, port = host_port(settings.nlu.url)
     if host not in {"127.0.0.1", "localhost"}:
@@ -105,3 +107,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"{int(figures['failures'])} parses failed", file=sys.stderr)
         return 1
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -18,8 +18,9 @@ import time
 from pathlib import Path
 
 from bench.nlu import run as bench_run
+from bot.core.understanding import NORMALISERS
 from nlu import project, vocab
-from nlu.evaluate import LANGUAGES, load_cases, parse_all, score
+from nlu.evaluate import languages_of, load_cases, parse_all, score
 from nlu.server import NluServer, free_port, process_rss_bytes
 
 
@@ -49,10 +50,11 @@ def main(argv: list[str]) -> int:
     out_dir = project.NLU_DIR / ".cache" / "compare"
     out_dir.mkdir(parents=True, exist_ok=True)
     cases = load_cases()
+    groups = (*languages_of(cases), "ur_script", "ur_roman")
     data = out_dir / "data"  # a snapshot, so editing data meanwhile does not mix results
     shutil.rmtree(data, ignore_errors=True)
     shutil.copytree(project.DATA_DIR, data)
-    header = " ".join(f"{g:>9}" for g in (*LANGUAGES, "ur_script", "ur_roman"))
+    header = " ".join(f"{g:>9}" for g in groups)
     print(
         f"{'pipeline':<24}{'train s':>9}{'cpu s':>7} {header} {'min':>6} {'cat':>6}"
         f"{'MB':>5}{'p50 ms':>8}{'RSS MiB':>8}"
@@ -61,10 +63,10 @@ def main(argv: list[str]) -> int:
         config = Path(name)
         model, wall, cpu = train_cold(config.resolve(), data, out_dir)
         with NluServer(model, port=free_port(), log_path=out_dir / "server.log") as srv:
-            report = score(cases, asyncio.run(parse_all(srv.url, cases)))
+            report = score(cases, asyncio.run(parse_all(srv.url, cases, normalisers=NORMALISERS)))
             speed = asyncio.run(bench_run(srv.url, 100))
             rss = (process_rss_bytes(srv.pid) or 0) / 2**20 if srv.pid else 0.0
-        accs = [report.rows[g]["accuracy"] for g in (*LANGUAGES, "ur_script", "ur_roman")]
+        accs = [report.rows[g]["accuracy"] for g in groups]
         ok = sum(o for o, _ in report.category.values())
         n = sum(t for _, t in report.category.values())
         row = " ".join(f"{a:>9.3f}" for a in accs)

@@ -16,24 +16,25 @@ figures depend on the machine: run it on a quiet one and quote the command.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
-import resource
-import statistics
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 import psycopg
 
-from bot.app.config import Settings, load_settings
-from bot.app.wiring import Runtime, build_runtime
-from bot.channels.base import Inbound
+from bench.stats import percentile
+from bench.telegram import webhook_throughput
+from bench.whatsapp import bench_webhook
+from bot.app.wiring import build_runtime, create_app
+from bot.channels.telegram.bot_api import section as telegram_section
+from bot.core.messages import Inbound
+from bot.core.runtime import Runtime
+from bot.core.settings import Settings
 
 PG_URL = os.environ.get(
     "LABBAIK_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/labbaik_bench"
@@ -49,11 +50,6 @@ REPORT = [
     {"choice": "confirm"},
 ]
 Row = tuple[str, str, dict[str, float]]
-
-
-def _pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def _fresh_pg() -> str | None:
@@ -107,17 +103,14 @@ async def service_flows(runtime: Runtime, people: int, concurrency: int) -> dict
     return {
         "messages_per_second": len(latencies) / elapsed,
         "reports_per_second": people / elapsed,
-        "p50_ms": statistics.median(latencies),
-        "p95_ms": _pct(latencies, 95),
+        "p50_ms": percentile(latencies, 50),
+        "p95_ms": percentile(latencies, 95),
     }
 
 
 async def telegram_webhook(runtime: Runtime, requests: int) -> dict[str, float]:
-    from bench.telegram import webhook_throughput
-    from bot.web.app import create_app
-
     secret = "bench-secret"
-    tg = runtime.settings.channels.telegram.model_copy(
+    tg = telegram_section(runtime.settings).model_copy(
         update={
             "enabled": True,
             "mode": "webhook",
@@ -131,8 +124,6 @@ async def telegram_webhook(runtime: Runtime, requests: int) -> dict[str, float]:
 
 
 async def whatsapp_webhook(runtime: Runtime, requests: int) -> dict[str, float]:
-    from bench.whatsapp import bench_webhook
-
     return await bench_webhook(runtime, requests=requests)
 
 
@@ -153,57 +144,3 @@ async def _measure(settings: Settings, name: str, url: str, quick: bool) -> list
             rows.append((label, name, await measure()))
         runtime.service.database.dispose()
     return rows
-
-
-def _nlu_rows(settings: Settings, requests: int) -> list[Row]:
-    from bench import nlu as bench
-    from nlu.server import (
-        ServerError,
-        find_server_pid,
-        host_port,
-        nlu_server,
-        process_rss_bytes,
-    )
-
-    try:
-        with nlu_server(settings.nlu) as url:
-            figures = asyncio.run(bench.run(url, requests))
-            pid = find_server_pid(host_port(url)[1])
-            rss = process_rss_bytes(pid) if pid else None
-            if rss:
-                figures["server_rss_mb"] = rss / 2**20
-    except ServerError as exc:
-        print(f"NLU not measured: {exc}", file=sys.stderr)
-        return []
-    return [("NLU server parse (Rasa 3.6)", "-", figures)]
-
-
-def _fmt(figures: dict[str, Any]) -> str:
-    return ", ".join(
-        f"{k.removeprefix('whatsapp_webhook_')} {v:.0f}"
-        if abs(v) >= 100
-        else f"{k.removeprefix('whatsapp_webhook_')} {v:.1f}"
-        for k, v in figures.items()
-    )
-
-
-def main(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
-    rows: list[Row] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        targets = [("SQLite", f"sqlite:///{tmp}/bench.db")]
-        pg = _fresh_pg()
-        if pg:
-            targets.append(("PostgreSQL", pg))
-        for name, url in targets:
-            rows += asyncio.run(_measure(settings, name, url, args.quick))
-    if not args.quick:
-        rows += _nlu_rows(settings, requests=400)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\n`labbaik bench{' --quick' if args.quick else ''}` on {os.cpu_count()} cores, "
-          f"{time.strftime('%Y-%m-%d')}\n")  # fmt: skip
-    print("| what | database | figures |\n|---|---|---|")
-    for label, db, figures in rows:
-        print(f"| {label} | {db} | {_fmt(figures)} |")
-    print(f"| bot process peak memory (RSS) | - | {peak_mb:.0f} MB |")
-    return 0

@@ -12,12 +12,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import statistics
 import time
 from typing import Any
 
 import httpx
 
+from bench.stats import percentile
 from bot.channels.telegram.channel import SECRET_HEADER, WEBHOOK_PATH
 
 _ids = itertools.count(int(time.time()) * 1000)
@@ -60,12 +60,11 @@ async def webhook_throughput(
         await asyncio.gather(*(one(i) for i in range(requests)))
         elapsed = time.perf_counter() - began
 
-    ordered = sorted(latencies)
     return {
         "requests": float(requests),
         "failures": float(failures),
         "requests_per_second": requests / elapsed,
-        "p50_ms": statistics.median(ordered),
-        "p95_ms": ordered[int(0.95 * (len(ordered) - 1))],
-        "max_ms": ordered[-1],
+        "p50_ms": percentile(latencies, 50),
+        "p95_ms": percentile(latencies, 95),
+        "max_ms": max(latencies),
     }

@@ -13,23 +13,24 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import statistics
 import time
 from dataclasses import replace
 
 import httpx
 from twilio.request_validator import RequestValidator
 
-from bot.app.config import Settings
-from bot.app.wiring import Runtime
-from bot.channels.whatsapp.webhook import PATH, webhook_url
+from bench.stats import percentile
+from bot.app.wiring import create_app
+from bot.channels.whatsapp.webhook import PATH, section, webhook_url
+from bot.core.runtime import Runtime
+from bot.core.settings import Settings
 
 _GREETINGS = ("Hello", "مرحبا", "Halo", "سلام", "السلام علیکم")
 
 
 def bench_settings(settings: Settings) -> Settings:
     """`settings` with made-up Twilio credentials and public URL where they are missing."""
-    wa = settings.channels.whatsapp
+    wa = section(settings)
     wa = wa.model_copy(
         update={
             "enabled": True,
@@ -47,10 +48,8 @@ def bench_settings(settings: Settings) -> Settings:
 async def bench_webhook(
     runtime: Runtime, *, requests: int = 200, concurrency: int = 10, people: int = 50
 ) -> dict[str, float]:
-    from bot.web.app import create_app  # the web stack only when benchmarking
-
     runtime = replace(runtime, settings=bench_settings(runtime.settings))
-    token = runtime.settings.channels.whatsapp.auth_token or ""
+    token = section(runtime.settings).auth_token or ""
     forms = [_form(n, people) for n in range(requests)]
     transport = httpx.ASGITransport(app=create_app(runtime))
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
@@ -94,10 +93,8 @@ async def _run(
 
 
 def _figures(name: str, latencies: list[float], elapsed: float) -> dict[str, float]:
-    ordered = sorted(latencies)
-    cuts = statistics.quantiles(ordered, n=100) if len(ordered) > 1 else ordered * 99
     return {
-        f"whatsapp_webhook_{name}_requests_per_second": round(len(ordered) / elapsed, 1),
-        f"whatsapp_webhook_{name}_p50_ms": round(cuts[49] * 1000, 1),
-        f"whatsapp_webhook_{name}_p95_ms": round(cuts[94] * 1000, 1),
+        f"whatsapp_webhook_{name}_requests_per_second": round(len(latencies) / elapsed, 1),
+        f"whatsapp_webhook_{name}_p50_ms": round(percentile(latencies, 50) * 1000, 1),
+        f"whatsapp_webhook_{name}_p95_ms": round(percentile(latencies, 95) * 1000, 1),
     }

@@ -6,7 +6,8 @@ import asyncio
 
 import pytest
 
-from bot.core.ratelimit import TELEGRAM_LIMITS, RateLimiter, RateLimits
+from bot.channels.telegram.channel import TELEGRAM_LIMITS
+from bot.core.ratelimit import RateLimiter, RateLimits
 
 
 class FakeClock:

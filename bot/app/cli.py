@@ -1,31 +1,35 @@
-"""`labbaik`: the one command-line entry point.
+"""`labbaik`: the one command-line entry point: the parser and the command table.
 
-The parser lives here; each subcommand's work lives in the module that owns
-it, imported only when that subcommand runs (so `labbaik chat` never loads
-the web stack, and nothing here imports Rasa).
+Each subcommand's work lives in bot/app/commands/ (one module per group) or,
+for `labbaik run`, bot/app/run.py; `COMMANDS` maps the subcommand to it. A new
+command: its parser lines in `_build_parser`, its module in bot/app/commands/,
+one entry in `COMMANDS`. Nothing here imports Rasa (it runs in its own process).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from bot.app.config import ConfigError
+from bot.app import run as run_command
+from bot.app.commands import chat as chat_commands
+from bot.app.commands import db as db_commands
+from bot.app.commands import dialogs as dialog_commands
+from bot.app.commands import nlu as nlu_commands
+from bot.core.settings import ConfigError
 
-# subcommand path -> "module:function"; each function takes the parsed args and returns an exit code
-_COMMANDS: dict[str, str] = {
-    "run": "bot.app.run:main",
-    "chat": "bot.channels.console.chat:main",
-    "db upgrade": "bot.app.commands.db:upgrade_main",
-    "dialogs validate": "bot.app.commands.dialogs:main",
-    "nlu train": "bot.app.commands.nlu:train_main",
-    "nlu parse": "bot.app.commands.nlu:parse_main",
-    "nlu evaluate": "bot.app.commands.nlu:evaluate_main",
-    "nlu serve": "bot.app.commands.nlu:serve_main",
-    "nlu bench": "bot.app.commands.nlu:bench_main",
-    "bench": "bench.product:main",
+Command = Callable[[argparse.Namespace], int]  # the parsed args -> an exit code
+
+COMMANDS: dict[str, Command] = {
+    "run": run_command.main,
+    "chat": chat_commands.main,
+    "db upgrade": db_commands.upgrade_main,
+    "dialogs validate": dialog_commands.main,
+    "nlu train": nlu_commands.train_main,
+    "nlu parse": nlu_commands.parse_main,
+    "nlu evaluate": nlu_commands.evaluate_main,
+    "nlu serve": nlu_commands.serve_main,
 }
 
 
@@ -40,7 +44,7 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-nlu", action="store_true", help="do not start the Rasa server")
 
     chat = sub.add_parser("chat", help="talk to the bot in the console")
-    chat.add_argument("--lang", choices=["ar", "en", "id", "ur", "fa"])
+    chat.add_argument("--lang", help="answer in this language (one of config.yaml's `languages`)")
     chat.add_argument("--user", default="console-user", help="who you are (conversations persist)")
     chat.add_argument("--json", action="store_true", help="JSON lines in and out")
     chat.add_argument("--no-nlu", action="store_true", help="menus only, no NLU server")
@@ -63,17 +67,7 @@ def _build_parser() -> argparse.ArgumentParser:
     nlu.add_parser("parse", help="texts on stdin -> one JSON object per line")
     nlu.add_parser("evaluate", help="held-out evaluation per language")
     nlu.add_parser("serve", help="run the Rasa NLU server in the foreground")
-    nbench = nlu.add_parser("bench", help="parse latency and throughput of the NLU server")
-    nbench.add_argument("--requests", type=int, default=400)
-
-    bench = sub.add_parser("bench", help="all benchmarks; figures on stdout")
-    bench.add_argument("--quick", action="store_true")
     return p
-
-
-def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
-    module, func = target.split(":")
-    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, attr, None):
             key = f"{key} {getattr(args, attr)}"
     try:
-        return _resolve(_COMMANDS[key])(args)
+        return COMMANDS[key](args)
     except ConfigError as exc:
         print(f"labbaik: configuration error:\n{exc}", file=sys.stderr)
         return 2

@@ -1,125 +1,84 @@
-"""Settings: config.yaml parsed once into one typed, validated object.
+"""Settings: config.yaml parsed once into one typed, validated object (bot/core/settings.py).
 
-Secrets come from the environment only. A wrong key or value stops start-up
-with a `ConfigError` that names the key and what was expected.
+Secrets come from the environment only (each channel names its own variables
+in the registry, bot/channels/registry.py). A wrong key or value stops
+start-up with a `ConfigError` that names the key and what was expected. The
+`channels` section is composed from the registry: each channel's own section
+type, so adding a channel needs no change here. The languages are config.yaml's
+`languages:` list; a file without one takes every folder of `content.locales`.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError, create_model
 
-ROOT = Path(__file__).resolve().parents[2]
+from bot.channels import registry
+from bot.channels.telegram.settings import TelegramSettings
+from bot.channels.webchat.settings import WebChatSettings
+from bot.channels.whatsapp.settings import WhatsAppSettings
+from bot.core.settings import (
+    ROOT,
+    ConfigError,
+    ContactSettings,
+    ContentSettings,
+    DatabaseSettings,
+    MediaSettings,
+    OutboxSettings,
+    Section,
+    Settings,
+    WebSettings,
+)
+from locales.render import languages as locale_folders
+from nlu.settings import NluSettings
+
+__all__ = [
+    "DEFAULT_CONFIG",
+    "ROOT",
+    "ConfigError",
+    "ContactSettings",
+    "ContentSettings",
+    "DatabaseSettings",
+    "MediaSettings",
+    "NluSettings",
+    "OutboxSettings",
+    "Settings",
+    "TelegramSettings",
+    "WebChatSettings",
+    "WebSettings",
+    "WhatsAppSettings",
+    "load_settings",
+]
+
 DEFAULT_CONFIG = ROOT / "config.yaml"
-Lang = Literal["ar", "en", "id", "ur", "fa"]
-SUPPORTED_LANGUAGES: tuple[Lang, ...] = ("ar", "en", "id", "ur", "fa")
 
 
-class ConfigError(Exception):
-    """config.yaml or the environment holds something we cannot run with."""
+@cache
+def settings_model() -> type[Settings]:
+    """`Settings` with `channels` typed from the registry: one section per channel."""
+    fields: dict[str, Any] = {name: (kind, kind()) for name, kind in registry.sections().items()}
+    channels = create_model("ChannelSettings", __base__=Section, **fields)
+    model: type[Settings] = create_model(
+        "Settings", __base__=Settings, channels=(channels, channels())
+    )
+    return model
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class DatabaseSettings(_Section):
-    url: str = "sqlite:///var/labbaik.db"
-
-    @field_validator("url")
-    @classmethod
-    def _known_driver(cls, v: str) -> str:
-        if not v.startswith(("sqlite://", "postgresql://", "postgresql+psycopg://")):
-            raise ValueError("expected a sqlite:/// or postgresql+psycopg:// URL")
-        return v
-
-
-class MediaSettings(_Section):
-    directory: Path = Path("var/media")
-    max_bytes: Annotated[int, Field(gt=0)] = 10 * 1024 * 1024
-    allowed_types: tuple[str, ...] = ("image/jpeg", "image/png", "image/webp")
-
-
-class NluSettings(_Section):
-    url: str = "http://127.0.0.1:5005"
-    timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 3.0
-    confidence_threshold: Annotated[float, Field(ge=0, le=1)] = 0.55
-    manage_server: bool = True
-
-
-class WebSettings(_Section):
-    host: str = "127.0.0.1"
-    port: Annotated[int, Field(gt=0, lt=65536)] = 8080
-    public_url: str | None = None
-
-
-class TelegramSettings(_Section):
-    enabled: bool = True
-    mode: Literal["polling", "webhook"] = "polling"
-    api_base_url: str | None = None  # tests point this at a local fake Bot API
-    token: str | None = None  # from TELEGRAM_BOT_TOKEN only
-    webhook_secret: str | None = None  # from TELEGRAM_WEBHOOK_SECRET only
-
-
-class WhatsAppSettings(_Section):
-    enabled: bool = True
-    from_number: str = "whatsapp:+14155238886"
-    api_base_url: str | None = None  # tests point this at a local fake Twilio API
-    template_content_sid: str | None = None  # sent outside the 24-hour window
-    messages_per_second: Annotated[float, Field(gt=0, le=400)] = 80.0  # the sender's Twilio MPS
-    account_sid: str | None = None  # from TWILIO_ACCOUNT_SID only
-    auth_token: str | None = None  # from TWILIO_AUTH_TOKEN only
-
-
-class WebChatSettings(_Section):
-    enabled: bool = True
-
-
-class ChannelSettings(_Section):
-    telegram: TelegramSettings = TelegramSettings()
-    whatsapp: WhatsAppSettings = WhatsAppSettings()
-    webchat: WebChatSettings = WebChatSettings()
-
-
-class OutboxSettings(_Section):
-    poll_seconds: Annotated[float, Field(gt=0)] = 1.0
-    max_attempts: Annotated[int, Field(gt=0)] = 8
-
-
-class ContactSettings(_Section):
-    hotline: str = "940"
-    consultant_phone: str = "0539400940"
-
-
-class Settings(_Section):
-    languages: tuple[Lang, ...] = SUPPORTED_LANGUAGES
-    default_language: Lang = "ar"
-    database: DatabaseSettings = DatabaseSettings()
-    media: MediaSettings = MediaSettings()
-    nlu: NluSettings = NluSettings()
-    web: WebSettings = WebSettings()
-    channels: ChannelSettings = ChannelSettings()
-    outbox: OutboxSettings = OutboxSettings()
-    contact: ContactSettings = ContactSettings()
-    root: Path = ROOT  # relative paths in the file are relative to this
-
-    def path(self, p: Path) -> Path:
-        """A configured path made absolute against the project root."""
-        return p if p.is_absolute() else self.root / p
-
-
-_SECRET_KEYS = {"token", "webhook_secret", "account_sid", "auth_token", "root"}
+def _secret_keys() -> set[str]:
+    return {key for _, key in registry.secrets().values()} | {"root"}
 
 
 def _reject_secrets_in_file(raw: Mapping[str, object], where: str = "") -> None:
+    secret_keys = _secret_keys()
     for key, value in raw.items():
         dotted = f"{where}.{key}" if where else str(key)
-        if key in _SECRET_KEYS:
+        if key in secret_keys:
             raise ConfigError(
                 f"config.yaml: {dotted}: secrets are not read from the file; "
                 "set the environment variable instead"
@@ -141,15 +100,9 @@ def _apply_environment(raw: dict, env: Mapping[str, str]) -> dict:
         section("database")["url"] = env["LABBAIK_DATABASE_URL"]
     if env.get("PUBLIC_URL"):
         section("web")["public_url"] = env["PUBLIC_URL"]
-    pairs = {
-        ("channels", "telegram", "token"): "TELEGRAM_BOT_TOKEN",
-        ("channels", "telegram", "webhook_secret"): "TELEGRAM_WEBHOOK_SECRET",
-        ("channels", "whatsapp", "account_sid"): "TWILIO_ACCOUNT_SID",
-        ("channels", "whatsapp", "auth_token"): "TWILIO_AUTH_TOKEN",
-    }
-    for (*parents, key), var in pairs.items():
+    for var, (channel, key) in registry.secrets().items():
         if env.get(var):
-            section(*parents)[key] = env[var]
+            section("channels", channel)[key] = env[var]
     return raw
 
 
@@ -163,6 +116,14 @@ def _describe(err: ValidationError) -> str:
         else:
             lines.append(f"config.yaml: {key}: {e['msg']} (got {got!r})")
     return "\n".join(lines)
+
+
+def _with_languages(settings: Settings) -> Settings:
+    """A file without `languages:` takes every language folder of the locales."""
+    if settings.languages:
+        return settings
+    found = tuple(locale_folders(settings.path(settings.content.locales)))
+    return settings.model_copy(update={"languages": found})
 
 
 def load_settings(
@@ -192,7 +153,7 @@ def load_settings(
             node = node.setdefault(p, {})
         node[key] = value
     try:
-        settings = Settings.model_validate(raw)
+        settings = _with_languages(settings_model().model_validate(raw))
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from exc
     if settings.default_language not in settings.languages:
@@ -201,3 +162,4 @@ def load_settings(
             f"is not one of languages {list(settings.languages)}"
         )
     return settings
+

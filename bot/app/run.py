@@ -2,8 +2,9 @@
 
 Starts (or reuses) the Rasa NLU server, then serves the web app (web chat,
 webhooks, health) with uvicorn, and runs beside it in the same event loop the
-outbox worker and, when Telegram is configured for polling, the Telegram
-poller. Ctrl-C stops everything in order.
+outbox worker, each channel's background tasks (the Telegram poller), the
+daily tips and the content watch (an edit to a flow, a text or the services'
+data is live within `content.check_seconds`). Ctrl-C stops everything in order.
 """
 
 from __future__ import annotations
@@ -12,50 +13,41 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import sys
 
 import uvicorn
 
 from bot.app.config import Settings, load_settings
-from bot.app.wiring import Runtime, build_runtime
-from bot.channels.base import ChannelSender
+from bot.app.wiring import build_runtime, create_app
+from bot.channels import registry
+from bot.core.content import ContentError
+from bot.core.outbox import OutboxWorker
+from bot.core.runtime import Runtime
+from bot.municipal.content import MunicipalData
+from bot.municipal.tips import enqueue_daily_tips
+from nlu.server import ServerError, nlu_server
 
 log = logging.getLogger("labbaik")
 
 
 def _start_nlu(settings: Settings, stack: contextlib.ExitStack) -> None:
     """Start (or reuse) the Rasa server; without it the bot still works from menus."""
-    from nlu.server import ServerError, nlu_server
-
     try:
         stack.enter_context(nlu_server(settings.nlu))
     except ServerError as exc:
         log.error("NLU server did not start (%s); running with menus only", exc)
 
 
-async def _channel_tasks(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.Task[None]]:
-    from bot.channels.telegram import channel as telegram
-    from bot.channels.webchat import messages as webchat
-    from bot.channels.whatsapp import webhook as whatsapp
-    from bot.core.outbox import OutboxWorker
-
-    senders: dict[str, ChannelSender] = {}
-    tasks = []
-    settings = runtime.settings
-    on, _why = telegram.enabled(settings)  # the web app logs why it is off
-    if on:
-        senders["telegram"] = telegram.TelegramSender.from_settings(settings)
-        tasks.append(asyncio.create_task(telegram.run(runtime, stop)))  # polls, or sets the webhook
-    on, _why = whatsapp.enabled(settings)
-    if on:
-        senders["whatsapp"] = whatsapp.WhatsAppSender.from_settings(
-            settings, runtime.service.database
-        )
-    if settings.channels.webchat.enabled:  # later messages land in the chat's history
-        senders["webchat"] = webchat.WebChatSender(runtime.service.database)
-    worker = OutboxWorker.from_runtime(runtime, senders)
-    tasks.append(asyncio.create_task(worker.run(stop)))
-    tasks.append(asyncio.create_task(daily_tips(runtime, stop)))
-    return tasks
+def _background(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.Task[None]]:
+    """Every channel's own work, the outbox worker, the daily tips and the content watch."""
+    worker = OutboxWorker.from_runtime(runtime, registry.senders(runtime))
+    work = [
+        *registry.tasks(runtime, stop),  # Telegram polls, or sets its webhook
+        worker.run(stop),
+        daily_tips(runtime, stop),
+        runtime.content.watch(stop),  # an edited file is live within seconds
+    ]
+    return [asyncio.create_task(w) for w in work]
 
 
 TIPS_CHECK_SECONDS = 600.0
@@ -66,10 +58,9 @@ def queue_daily_tips(runtime: Runtime) -> int:
 
     Running it often is harmless: one tip per person per Makkah day.
     """
-    from bot.municipal.tips import enqueue_daily_tips
-
+    tips = runtime.content.current().part(MunicipalData).tips
     with runtime.service.database.transaction() as session:
-        queued = enqueue_daily_tips(session, now=runtime.service.clock())
+        queued = enqueue_daily_tips(session, now=runtime.service.clock(), tips=tips)
     if queued:
         runtime.outbox_wakeup.set()
     return queued
@@ -86,13 +77,11 @@ async def daily_tips(runtime: Runtime, stop: asyncio.Event) -> None:
 
 
 async def serve(runtime: Runtime, host: str, port: int) -> None:
-    from bot.web.app import create_app
-
     server = uvicorn.Server(
         uvicorn.Config(create_app(runtime), host=host, port=port, log_level="info")
     )
     stop = asyncio.Event()
-    tasks = await _channel_tasks(runtime, stop)
+    tasks = _background(runtime, stop)
     log.info("Labbaik is up: web chat at http://%s:%d/", host, port)
     try:
         await server.serve()
@@ -111,6 +100,14 @@ def main(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
         if not args.no_nlu and settings.nlu.manage_server:
             _start_nlu(settings, stack)
-        runtime = build_runtime(settings, with_nlu=not args.no_nlu)
+        try:
+            runtime = build_runtime(settings, with_nlu=not args.no_nlu)
+        except ContentError as exc:
+            print(
+                "labbaik run: the content does not validate and no last good copy exists "
+                f"(fix these and start again):\n{exc}",
+                file=sys.stderr,
+            )
+            return 1
         asyncio.run(serve(runtime, host, port))
     return 0

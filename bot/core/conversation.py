@@ -6,6 +6,10 @@
                          replies are then the ones stored the first time, so a
                          redelivery is answered again without acting twice.
 
+The content snapshot (flows, texts, services' data: bot/core/content.py) is
+taken once when a message arrives and that one snapshot serves the whole
+message, whatever reload happens meanwhile.
+
 One message is handled in one database transaction: the inbound row (unique
 per channel + platform message id), the conversation lock, the dialog step,
 case changes and the outgoing messages commit together or not at all. A crash
@@ -28,26 +32,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from bot.app.config import ROOT, Settings
-from bot.channels.base import Inbound, Reply, ReplyChoice
-from bot.core.content import FlowSource
-from bot.core.effects import EffectContext, EffectRegistry, default_registry
-from bot.municipal import tips
+from bot.core.content import Content, ContentSource
+from bot.core.effects import EffectContext, EffectRegistry, TeamFor, _no_team
+from bot.core.messages import Inbound, Reply, ReplyChoice
+from bot.core.settings import Settings
+from bot.core.understanding import engine_result
 from dialogs import Context, step, wants_nlu
 from dialogs.model import Effect, EffectResult, NluResult, Output, UserInput
-from locales.render import Localizer, is_rtl
+from locales.render import is_rtl
 from nlu.client import NluClient
-from nlu.language import decide_language, detect_language, evidence
+from nlu.language import LanguageDetector, decide_language, default_detector, evidence
 from storage import service as store
-from storage import subscriptions
-from storage.db import Database, resolve_url, upgrade
+from storage.db import Database
 from storage.models import Message, Person
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,12 @@ _UNSUPPORTED_KEYS = {
     "media_wrong_type": "media-wrong-type",
     "media_unreadable": "media-unreadable",
 }
+
+
+# Turns what the person sent into something else before the engine sees it (the
+# tips' stop word becomes the `stop` command, bot/municipal/effects.py): (ctx, the
+# dialog state, the input) -> the input.
+InputRewriter = Callable[[EffectContext, Mapping[str, Any], UserInput], UserInput]
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,7 @@ class _Turn:
     user_input: UserInput
     nlu: NluResult | None
     deliver: Delivery
+    content: Content  # the one snapshot this message is handled against
 
 
 class ConversationService:
@@ -92,47 +102,39 @@ class ConversationService:
         *,
         settings: Settings,
         database: Database,
-        flows: FlowSource,
-        localizer: Localizer,
+        content: ContentSource,
+        effects: EffectRegistry,
         nlu: NluClient | None,
-        effects: EffectRegistry | None = None,
+        detector: LanguageDetector | None = None,
+        team_for: TeamFor = _no_team,
+        input_rewriters: Sequence[InputRewriter] = (),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.settings = settings
         self.database = database
-        self.flows = flows
-        self.localizer = localizer
+        self.content = content
+        self.effects = effects
         self.nlu = nlu
-        self.effects = effects or default_registry()
+        self.detector = detector or default_detector()
+        self.team_for = team_for
+        self.input_rewriters = tuple(input_rewriters)
         self.clock = clock
         self.on_outbox: Callable[[], None] | None = None
-
-    @classmethod
-    def from_settings(cls, settings: Settings, *, with_nlu: bool = True) -> ConversationService:
-        url = resolve_url(settings.database.url, settings.root)
-        upgrade(url)
-        return cls(
-            settings=settings,
-            database=Database(url),
-            flows=FlowSource(ROOT / "dialogs" / "flows", locales=ROOT / "locales"),
-            localizer=Localizer(ROOT / "locales"),
-            nlu=NluClient(settings.nlu) if with_nlu else None,
-        )
 
     # ---- the one path ------------------------------------------------------------
 
     async def handle(self, inbound: Inbound, *, deliver: Delivery = "inline") -> HandleResult:
+        content = self.content.current()  # this message's one snapshot, passed down
         user_input = self._user_input(inbound)
         peek = await asyncio.to_thread(self._peek, inbound)
         if isinstance(peek, HandleResult):
             return peek
         state, lang = peek
         nlu = None
-        ctx = self._engine_context(lang)
-        flows = self.flows.current()
-        if self.nlu and wants_nlu(flows, state, user_input, now=self.clock(), ctx=ctx):
-            nlu = await self.nlu.parse(user_input.text or "")
-        turn = _Turn(inbound=inbound, user_input=user_input, nlu=nlu, deliver=deliver)
+        ctx = self._engine_context(content, lang)
+        if self.nlu and wants_nlu(content.flows, state, user_input, now=self.clock(), ctx=ctx):
+            nlu = engine_result(await self.nlu.parse(user_input.text or ""))
+        turn = _Turn(inbound, user_input, nlu, deliver, content)
         result = await asyncio.to_thread(self._process, turn)
         if deliver == "outbox" and result.replies and self.on_outbox:
             self.on_outbox()
@@ -154,16 +156,19 @@ class ConversationService:
             return [{"direction": m.direction, **m.payload} for m in rows]
 
     def render(self, lang: str, key: str, args: Mapping[str, Any] | None = None) -> str:
-        return self.localizer.render(lang, key, dict(args or {}))
+        """A message in the texts in force now (the outbox renders notifications so)."""
+        return self.content.current().texts.render(lang, key, dict(args or {}))
 
-    def render_output(self, lang: str, output: Output) -> Reply:
+    @staticmethod
+    def render_output(content: Content, lang: str, output: Output) -> Reply:
+        texts = content.texts
         choices = tuple(
-            ReplyChoice(id=c.id, label=self.localizer.render(lang, c.key, dict(c.args)))
+            ReplyChoice(id=c.id, label=texts.render(lang, c.key, dict(c.args)))
             for c in output.choices
         )
         return Reply(
             key=output.key,
-            text=self.localizer.render(lang, output.key, dict(output.args)),
+            text=texts.render(lang, output.key, dict(output.args)),
             lang=lang,
             choices=choices,
             expects=output.expects,
@@ -235,9 +240,11 @@ class ConversationService:
                 settings=self.settings,
                 now=now,
                 language=language,
+                content=turn.content,
+                team_for=self.team_for,
             )
             outputs, state["dialog"] = self._dialog(ctx, state.get("dialog", {}), turn)
-            replies = tuple(self.render_output(ctx.language, o) for o in outputs)
+            replies = tuple(self.render_output(turn.content, ctx.language, o) for o in outputs)
             for i, reply in enumerate(replies):
                 fields = asdict(reply)
                 store.record_outbound(
@@ -272,15 +279,15 @@ class ConversationService:
         language is known even when the NLU is down.
         """
         supported = self.settings.languages
-        detection = detect_language(inbound.text) if inbound.text else None
+        detection = self.detector.detect(inbound.text) if inbound.text else None
         detected = detection.language if detection and detection.language in supported else None
         confidence = detection.confidence if detection else 0.0
         recent: list[str | None] = list(state.get("language_evidence", []))
         if person.language is None:
-            first = decide_language(None, detected, confidence)
+            first = decide_language(None, detected, confidence, (), supported)
             chosen = first or language_from_hint(inbound.locale_hint, supported)
         else:
-            chosen = decide_language(person.language, detected, confidence, recent)
+            chosen = decide_language(person.language, detected, confidence, recent, supported)
         if detection is not None:
             state["language_evidence"] = (recent + [evidence(detection)])[-5:]
         if chosen is None:  # no evidence yet: answer in the default, decide on a later message
@@ -296,12 +303,15 @@ class ConversationService:
             key = _UNSUPPORTED_KEYS.get(turn.inbound.unsupported, "unsupported-message")
             args = {"megabytes": _megabytes(self.settings.media.max_bytes)}
             return [Output(key=key, args=args)], dialog
-        flows = self.flows.current()
-        user_input = self._stop_word(ctx, dialog, turn.user_input)
+        flows = turn.content.flows
+        user_input = turn.user_input
+        for rewrite in self.input_rewriters:
+            user_input = rewrite(ctx, dialog, user_input)
         event: UserInput | EffectResult = _with_nlu(user_input, turn.nlu)
         outputs: list[Output] = []
         for _ in range(MAX_EFFECT_ROUNDS):
-            result = step(flows, dialog, event, now=ctx.now, ctx=self._engine_context(ctx.language))
+            engine = self._engine_context(turn.content, ctx.language)
+            result = step(flows, dialog, event, now=ctx.now, ctx=engine)
             dialog = result.state
             outputs.extend(result.outputs)
             awaited = None
@@ -314,19 +324,6 @@ class ConversationService:
             event = awaited
         raise RuntimeError("the dialog kept awaiting effects; check the flow")
 
-    @staticmethod
-    def _stop_word(ctx: EffectContext, dialog: dict[str, Any], user_input: UserInput) -> UserInput:
-        """ "stop" / "توقف" / "berhenti" / "بند" / "لغو" alone ends the daily tips.
-
-        Only for a subscriber with no flow open: the same words mean "cancel"
-        inside a flow (Persian لغو does), and there the flow's cancel wins.
-        """
-        if dialog.get("flow") or not tips.is_stop_word(user_input.text):
-            return user_input
-        if not subscriptions.is_subscribed(ctx.session, person=ctx.person):
-            return user_input
-        return UserInput(command="stop")
-
     def _run_effect(self, effect: Effect, ctx: EffectContext) -> dict[str, Any]:
         """One effect in a savepoint: a failure undoes only itself and the flow says so."""
         try:
@@ -336,10 +333,10 @@ class ConversationService:
             log.exception("effect %s failed", effect.name)
             return {"error": effect.name}
 
-    def _engine_context(self, language: str) -> Context:
+    def _engine_context(self, content: Content, language: str) -> Context:
         contact = self.settings.contact
         return Context(
-            labels=self.localizer.labels(language),
+            labels=content.texts.labels(language),
             nlu_threshold=self.settings.nlu.confidence_threshold,
             constants={
                 "hotline": contact.hotline,

@@ -1,27 +1,42 @@
 """Effects: what the dialog engine asks for and only the service can do.
 
-The engine emits `Effect(name, args)`; the service looks the name up here and
-runs the handler inside the message's transaction. A handler returns the data
-the engine gets back as `EffectResult(name, data)` when the effect awaits it.
-Handlers write only through `storage.service`, like the desk will.
+The engine emits `Effect(name, args)`; the service looks the name up in its
+`EffectRegistry` and runs the handler inside the message's transaction, with
+an `EffectContext` (session, person, channel, settings, now, language, and the
+content snapshot of this message). A handler returns the data the engine gets
+back as `EffectResult(name, data)` when the effect awaits it. Handlers write
+only through `storage.service`, like the desk does.
 
-New flows bring new effects: write a handler `(ctx, args) -> dict` and
-register it in `default_registry()`.
+Each effect is declared with the arguments a flow must give it
+(`EffectSpec.required`): `labbaik dialogs validate` and every content reload
+reject a flow that names an unknown effect (`effect: creat_case`) or leaves
+out one of them, at its `file:line`. The core effects are `CORE_EFFECTS`
+here; the services' are in bot/municipal/effects.py; bot/app/wiring.py puts
+them in one registry. A new effect: write a handler `(ctx, args) -> dict`,
+declare it with `EffectSpec` in its package's list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.app.config import Settings
+from bot.core.content import Content
+from bot.core.settings import Settings
 from dialogs.model import Effect, msg_ref
+from dialogs.tickets import make_ticket_id
 from storage import service as store
 from storage.models import Case, Person
+
+TeamFor = Callable[[Content, float, float], "str | None"]  # a pin -> the team working there
+
+
+def _no_team(content: Content, lat: float, lon: float) -> str | None:
+    return None
 
 
 @dataclass
@@ -32,10 +47,27 @@ class EffectContext:
     settings: Settings
     now: datetime
     language: str  # the person's language; set_language changes it for this turn's replies
+    content: Content | None = None  # the snapshot of this message (None only in some tests)
+    team_for: TeamFor = _no_team  # case routing by place (bot/app/wiring.py: the municipal one)
     notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def snapshot(self) -> Content:
+        if self.content is None:
+            raise RuntimeError("this effect needs the content snapshot (EffectContext.content)")
+        return self.content
 
 
 Handler = Callable[[EffectContext, Mapping[str, Any]], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class EffectSpec:
+    """One effect: its name in the flows, its handler, the arguments a flow must give it."""
+
+    name: str
+    handler: Handler
+    required: frozenset[str] = frozenset()
 
 
 class UnknownEffect(Exception):
@@ -43,23 +75,32 @@ class UnknownEffect(Exception):
 
 
 class EffectRegistry:
-    def __init__(self) -> None:
-        self._handlers: dict[str, Handler] = {}
+    def __init__(self, specs: Iterable[EffectSpec] = ()) -> None:
+        self._specs: dict[str, EffectSpec] = {}
+        for spec in specs:
+            self.add(spec)
 
-    def register(self, name: str, handler: Handler) -> None:
-        if name in self._handlers:
-            raise ValueError(f"effect {name!r} is registered twice")
-        self._handlers[name] = handler
+    def add(self, spec: EffectSpec) -> None:
+        if spec.name in self._specs:
+            raise ValueError(f"effect {spec.name!r} is registered twice")
+        self._specs[spec.name] = spec
+
+    def register(self, name: str, handler: Handler, required: Iterable[str] = ()) -> None:
+        self.add(EffectSpec(name, handler, frozenset(required)))
 
     @property
     def names(self) -> frozenset[str]:
-        return frozenset(self._handlers)
+        return frozenset(self._specs)
+
+    def signatures(self) -> dict[str, frozenset[str]]:
+        """{effect name: its required arguments}: what the flow checks are given."""
+        return {name: spec.required for name, spec in self._specs.items()}
 
     def run(self, effect: Effect, ctx: EffectContext) -> dict[str, Any]:
-        handler = self._handlers.get(effect.name)
-        if handler is None:
+        spec = self._specs.get(effect.name)
+        if spec is None:
             raise UnknownEffect(f"no handler for effect {effect.name!r}")
-        return handler(ctx, effect.args)
+        return spec.handler(ctx, effect.args)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -95,23 +136,22 @@ def create_case(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
         photos=_photo_refs(args),
         channel=ctx.channel,
         language=ctx.language,
-        team=args.get("team") or team_for(location),
+        team=args.get("team") or _team(ctx, location),
         contact_phone=args.get("phone") or args.get("contact_phone"),
         extra=dict(args.get("extra") or {}),
         now=ctx.now,
+        new_ticket_id=make_ticket_id,
         **location,
     )
     return {"ticket_id": case.ticket_id, "sla_due_at": _iso(case.sla_due_at)}
 
 
-def team_for(location: Mapping[str, Any]) -> str | None:
-    """The sub-municipality team for a pin, or None to route by category."""
+def _team(ctx: EffectContext, location: Mapping[str, Any]) -> str | None:
+    """The team working where the pin is, or None to route by category."""
     lat, lon = location.get("location_lat"), location.get("location_lon")
-    if lat is None or lon is None:
+    if lat is None or lon is None or ctx.content is None:
         return None
-    from bot.municipal.boundaries import team_for_location  # data-heavy; load on first use
-
-    return team_for_location(lat, lon)
+    return ctx.team_for(ctx.content, lat, lon)
 
 
 def _case_view(case: Case, *, is_reporter: bool) -> dict[str, Any]:
@@ -185,19 +225,10 @@ def handoff(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def default_registry() -> EffectRegistry:
-    """Every effect the repo's flows use: the core ones here, the services' in bot/municipal."""
-    from bot.municipal.effects import HANDLERS as MUNICIPAL
-
-    registry = EffectRegistry()
-    for name, handler in MUNICIPAL.items():
-        registry.register(name, handler)
-    for name, handler in {
-        "create_case": create_case,
-        "find_case": find_case,
-        "list_cases": list_cases,
-        "set_language": set_language,
-        "handoff": handoff,
-    }.items():
-        registry.register(name, handler)
-    return registry
+CORE_EFFECTS: tuple[EffectSpec, ...] = (
+    EffectSpec("create_case", create_case, frozenset({"category", "description"})),
+    EffectSpec("find_case", find_case, frozenset({"ticket_id"})),
+    EffectSpec("list_cases", list_cases),
+    EffectSpec("set_language", set_language, frozenset({"language"})),
+    EffectSpec("handoff", handoff),
+)

@@ -11,7 +11,7 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.app.config import MediaSettings
+from bot.core.settings import MediaSettings
 from dialogs.model import Media
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (

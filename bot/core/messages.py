@@ -1,17 +1,21 @@
-"""Neutral message types every channel adapter speaks.
+"""The neutral message types the conversation core and every channel speak.
 
-An adapter turns a platform payload into an `Inbound` and renders each
-`Reply` back in the platform's terms. No platform SDK type crosses this line.
+A channel turns a platform payload into an `Inbound` and renders each `Reply`
+back in the platform's terms; a `ChannelSender` delivers a reply later (for
+the outbox) and answers with the platform's message id, or raises one of the
+outcomes below. No platform SDK type crosses this line. The types live in the
+core because the core speaks them; the Channel protocol (what a channel
+package offers) is bot/channels/base.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Protocol
 
 from dialogs.model import Expects, Location, Media
 
-ChannelName = Literal["console", "telegram", "whatsapp", "webchat"]
+ChannelName = str  # a name of bot/channels/registry.py ("telegram", "webchat", ...)
 
 
 @dataclass(frozen=True)
@@ -75,4 +79,8 @@ class RetryLater(Exception):
 
 
 class PermanentFailure(Exception):
-    pass
+    """The platform will never accept this message."""
+
+
+class Held(Exception):
+    """The message cannot be sent as it is now and needs a person (shown on the case)."""

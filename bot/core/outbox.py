@@ -37,28 +37,29 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.app.config import OutboxSettings
-from bot.channels.base import ChannelSender, PermanentFailure, Reply, ReplyChoice, RetryLater
-from bot.core.ratelimit import TELEGRAM_LIMITS, RateLimiter, RateLimits
+from bot.core.messages import (
+    ChannelSender,
+    Held,
+    PermanentFailure,
+    Reply,
+    ReplyChoice,
+    RetryLater,
+)
+from bot.core.ratelimit import RateLimiter
+from bot.core.settings import OutboxSettings
+from locales.render import is_rtl
 from storage import service as store
 from storage.db import Database
 from storage.models import OutboxItem
 
 if TYPE_CHECKING:
-    from bot.app.wiring import Runtime
+    from bot.core.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 Render = Callable[[str, str, Mapping[str, Any]], str]  # (lang, key, args) -> text
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 15 * 60.0
-# Twilio's default throughput for a WhatsApp sender: 80 messages per second
-WHATSAPP_LIMITS = RateLimits(global_per_second=80.0)
-DEFAULT_LIMITS = {"telegram": TELEGRAM_LIMITS, "whatsapp": WHATSAPP_LIMITS}
-
-
-class Held(Exception):
-    """The message cannot be sent as it is now and needs a person (shown on the case)."""
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,9 @@ class OutboxWorker:
 
     @classmethod
     def from_runtime(cls, runtime: Runtime, senders: Mapping[str, ChannelSender]) -> OutboxWorker:
-        """The worker `labbaik run` starts: the runtime's database, texts and wake-up signal."""
-        mps = runtime.settings.channels.whatsapp.messages_per_second
-        limits = {**DEFAULT_LIMITS, "whatsapp": RateLimits(global_per_second=mps)}
+        """The worker `labbaik run` starts: the runtime's database, texts, wake-up signal and
+        each channel's rate limits (from the channel registry, `runtime.rate_limits`)."""
+        limits = runtime.rate_limits
         limiters = {name: RateLimiter(limits[name]) for name in senders if name in limits}
         return cls(
             runtime.service.database,
@@ -222,7 +223,7 @@ class OutboxWorker:
             lang=fields["lang"],
             choices=choices,
             expects=fields.get("expects", "none"),
-            rtl=bool(fields.get("rtl", fields["lang"] in ("ar", "ur", "fa"))),
+            rtl=bool(fields.get("rtl", is_rtl(fields["lang"]))),
         )
 
     # ---- short transactions ------------------------------------------------------------

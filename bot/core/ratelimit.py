@@ -46,11 +46,6 @@ class RateLimits:
             raise ValueError("bursts must be at least 1")
 
 
-# Telegram: about 30 messages/s overall and 1/s in one chat (a short burst of a
-# multi-part reply is tolerated, so three go at once and then one a second).
-TELEGRAM_LIMITS = RateLimits(global_per_second=30.0, per_key_per_second=1.0, per_key_burst=3)
-
-
 class _Cell:
     """One GCRA limit: `tat` is the theoretical arrival time of the next send."""
 

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.municipal.datafiles import LANGUAGES, LOCALES_DIR, DataError
-from bot.municipal.knowledge import (
-    load_knowledge,
-    parse_knowledge,
-    validate_knowledge,
-    validate_municipal_data,
-)
-from locales.render import Localizer
+from bot.app.config import load_settings
+from bot.municipal.content import validate_municipal_data
+from bot.municipal.datafiles import DataError
+from bot.municipal.knowledge import load_knowledge, parse_knowledge, validate_knowledge
+from locales.render import LOCALES_DIR, Localizer
+
+LANGUAGES = load_settings().languages
 
 PHONE_SCREEN = 600  # characters: an answer longer than this needs scrolling on a phone
 BUTTON = 28

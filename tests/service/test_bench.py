@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.product import service_flows
+from bench.service import service_flows
 from bot.app.config import load_settings
 from bot.app.wiring import build_runtime
 from storage.models import Case

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.app.run import queue_daily_tips
-from bot.app.wiring import Runtime
 from bot.core.conversation import ConversationService
 from bot.core.media import MediaStore
+from bot.core.runtime import Runtime
 from storage import subscriptions
 from storage.models import OutboxItem, Person
 from storage.service import find_person

@@ -1,9 +1,12 @@
-"""`labbaik dialogs validate`: the flows and texts (dialogs/) plus the services' data.
+"""`labbaik dialogs validate`: the content as a running bot would load it, checked as a whole.
 
-The dialog checks live in dialogs/validate.py, which may not import bot/;
-the municipal data (knowledge base, places, service points, tips) is checked
-by bot/municipal/knowledge.py. This command runs both and reports every
-problem as `path:line: what is wrong`, exiting 1 on any.
+Runs exactly the checks of a live reload (bot/core/content.py): every flow
+against the JSON Schema and the semantic rules (references to flows, slots
+and choices; every effect known to the effect registry and given the
+arguments it needs), every Fluent file parsed, every message id in every
+configured language, and the services' data (knowledge base, places, service
+points, tips). Prints `path:line: what is wrong` per problem and exits 1, or
+one summary line and exits 0.
 """
 
 from __future__ import annotations
@@ -12,21 +15,49 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.municipal.knowledge import validate_municipal_data
-from dialogs import validate as dialog_checks
+from bot.app.config import load_settings
+from bot.app.wiring import CONTENT_PARTS, content_files, effect_registry
+from bot.core.content import ContentError, ContentFiles, load_content, shown
+from bot.core.settings import Settings
+
+
+def validate(
+    flows_dir: Path, locales_dir: Path, settings: Settings | None = None
+) -> tuple[list[str], str]:
+    """Every problem of the content with these flows and locales, and the summary when none."""
+    settings = settings or load_settings()
+    files = content_files(settings)
+    files = ContentFiles(flows=flows_dir, locales=locales_dir, parts=files.parts)
+    try:
+        content = load_content(
+            files,
+            languages=settings.languages,
+            effects=effect_registry().signatures(),
+            parts=CONTENT_PARTS,
+        )
+    except ContentError as exc:
+        return list(exc.problems), ""
+    summary = (
+        f"{len(content.flows.flows)} flows in {shown(flows_dir)} OK; messages present in "
+        f"{len(content.languages)} languages ({', '.join(content.languages)}); "
+        "services data OK"
+    )
+    return [], summary
 
 
 def main(args: argparse.Namespace) -> int:
-    default_flows, default_locales = dialog_checks.default_dirs(args)
-    flows_dir = Path(getattr(args, "flows", None) or default_flows)
-    locales_dir = Path(getattr(args, "locales", None) or default_locales)
-    problems, summary = dialog_checks.validate(flows_dir, locales_dir)
-    lines = [str(dialog_checks.relative(p)) for p in problems]
-    lines += validate_municipal_data(locales_dir=locales_dir, flows_dir=flows_dir)
-    for line in lines:
-        print(line)
-    if lines:
-        print(f"{len(lines)} problem(s) found", file=sys.stderr)
+    settings = load_settings(args.config)
+    flows_dir = Path(args.flows) if getattr(args, "flows", None) else None
+    locales_dir = Path(args.locales) if getattr(args, "locales", None) else None
+    problems, summary = validate(
+        flows_dir or settings.path(settings.content.flows),
+        locales_dir or settings.path(settings.content.locales),
+        settings,
+    )
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
-    print(f"{summary}; services data OK")
+    print(summary)
     return 0

@@ -1,6 +1,9 @@
-"""`labbaik nlu ...`: train, parse, evaluate, serve and bench the Rasa NLU model.
+"""`labbaik nlu ...`: train, parse, evaluate and serve the Rasa NLU model.
 
-Each `*_main(args) -> int` is called by `bot.app.cli` with the parsed arguments.
+Each `*_main(args) -> int` is called by `bot.app.cli` with the parsed
+arguments. The nlu package reads no configuration of the bot's: these
+commands hand it its own `NluSettings` and the dialog contract's normalisers
+(bot/core/understanding.py). The NLU benchmark is `python -m bench.nlu`.
 """
 
 from __future__ import annotations
@@ -12,13 +15,23 @@ import sys
 from collections.abc import Iterable
 
 from bot.app.config import load_settings
-from dialogs.model import NluResult
-from nlu import project
+from bot.core.understanding import NORMALISERS
+from nlu import evaluate, project, vocab
 from nlu.client import NluClient
+from nlu.result import Parse
 from nlu.server import NluServer, ServerError, host_port, nlu_server
+from storage.models import REPORT_CATEGORIES
 
 
 def train_main(args: argparse.Namespace) -> int:
+    unknown = vocab.unknown_categories(REPORT_CATEGORIES)
+    if unknown:
+        print(
+            f"labbaik nlu train: {vocab.SOURCE} has category values the cases do not accept "
+            f"(storage.models.REPORT_CATEGORIES): {', '.join(unknown)}",
+            file=sys.stderr,
+        )
+        return 1
     try:
         result = project.train(force=bool(getattr(args, "force", False)))
     except project.TrainingError as exc:
@@ -31,7 +44,7 @@ def train_main(args: argparse.Namespace) -> int:
     return 0
 
 
-def result_json(text: str, result: NluResult | None) -> dict[str, object]:
+def result_json(text: str, result: Parse | None) -> dict[str, object]:
     """One line of `labbaik nlu parse` output."""
     if result is None:
         return {"text": text, "intent": None, "confidence": 0.0, "entities": [], "language": None}
@@ -46,7 +59,7 @@ def result_json(text: str, result: NluResult | None) -> dict[str, object]:
 
 async def _parse_lines(url: str, timeout: float, lines: Iterable[str]) -> int:
     failed = 0
-    async with NluClient(url=url, timeout=timeout) as client:
+    async with NluClient(url=url, timeout=timeout, normalisers=NORMALISERS) as client:
         for line in lines:
             text = line.rstrip("\r\n")
             if not text.strip():
@@ -90,12 +103,5 @@ def serve_main(args: argparse.Namespace) -> int:
 
 
 def evaluate_main(args: argparse.Namespace) -> int:
-    from nlu import evaluate
-
-    return evaluate.main(args)
-
-
-def bench_main(args: argparse.Namespace) -> int:
-    from bench import nlu as bench
-
-    return bench.main(args)
+    settings = load_settings(getattr(args, "config", None))
+    return evaluate.main(settings.nlu, normalisers=NORMALISERS)

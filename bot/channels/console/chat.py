@@ -17,21 +17,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import re
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.app.config import load_settings
-from bot.app.wiring import Runtime, build_runtime
-from bot.channels.base import ChannelName, Inbound, Reply
+from bot.channels.base import Channel
 from bot.core.media import MediaRejected, MediaStore
+from bot.core.messages import ChannelName, Inbound, Reply
+from bot.core.runtime import Runtime
 from dialogs.model import Location
 
 CHANNEL: ChannelName = "console"
+CONSOLE = Channel(name=CHANNEL)  # no routes, no sender: replies go to stdout at once
 _LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 
 
@@ -117,67 +117,55 @@ def format_json(reply: Reply) -> str:
     )
 
 
-def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
+async def _lines(stream: TextIO, interactive: bool) -> AsyncIterator[str]:
+    """The non-empty lines of `stream`, each read only when the one before is answered.
+
+    The read happens in a thread, so the event loop (and a content reload) goes
+    on while a person or a program takes its time to type the next line.
+    """
     while True:
         if interactive:
             print("> ", end="", flush=True)
-        line = stream.readline()
+        line = await asyncio.to_thread(stream.readline)
         if not line:
             return
         if line.strip():
             yield line.rstrip("\n")
 
 
+Parse = Callable[[str, MediaStore], dict[str, Any]]
+
+
 async def chat(runtime: Runtime, args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    """Answer `/start` (in a terminal), then every line of `stdin` before reading the next."""
     service = runtime.service
     if args.lang:
         service.set_language(channel=CHANNEL, user_id=args.user, language=args.lang)
     interactive = stdin.isatty()
     show = format_json if args.json else format_plain
-    parse = parse_json_line if args.json else parse_plain_line
-    first = [{"command": "start"}] if interactive else []
+    parse: Parse = parse_json_line if args.json else parse_plain_line
     status = 0
-    for fields in [
-        *first,
-        *(_safe(parse, line, runtime.media) for line in _lines(stdin, interactive)),
-    ]:
-        if isinstance(fields, InputError):
-            print(f"labbaik chat: {fields}", file=sys.stderr)
+    if interactive:
+        await _answer(runtime, args.user, {"command": "start"}, show, stdout)
+    async for line in _lines(stdin, interactive):
+        try:
+            fields = parse(line, runtime.media)
+        except InputError as exc:
+            print(f"labbaik chat: {exc}", file=sys.stderr, flush=True)
             status = 1
             continue
-        inbound = Inbound(channel=CHANNEL, user_id=args.user, message_id=uuid.uuid4().hex, **fields)
-        result = await service.handle(inbound)
-        for reply in result.replies:
-            print(show(reply), file=stdout, flush=True)
+        await _answer(runtime, args.user, fields, show, stdout)
     return status
 
 
-def _safe(parse: Any, line: str, store: MediaStore) -> dict[str, Any] | InputError:
-    try:
-        return parse(line, store)  # type: ignore[no-any-return]
-    except InputError as exc:
-        return exc
-
-
-def main(args: argparse.Namespace) -> int:
-    logging.basicConfig(
-        level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
-    )
-    settings = load_settings(args.config)
-    runtime = build_runtime(settings, with_nlu=not args.no_nlu)
-    return asyncio.run(_main(runtime, args))
-
-
-async def _main(runtime: Runtime, args: argparse.Namespace) -> int:
-    nlu = runtime.service.nlu
-    if nlu is not None and not await nlu.health():
-        print(
-            f"labbaik chat: the NLU server at {runtime.settings.nlu.url} is not answering; "
-            "menus and buttons work (start it with `labbaik nlu serve` or `labbaik run`)",
-            file=sys.stderr,
-        )
-    try:
-        return await chat(runtime, args, sys.stdin, sys.stdout)
-    finally:
-        if nlu is not None:
-            await nlu.aclose()
+async def _answer(
+    runtime: Runtime,
+    user: str,
+    fields: dict[str, Any],
+    show: Callable[[Reply], str],
+    stdout: TextIO,
+) -> None:
+    inbound = Inbound(channel=CHANNEL, user_id=user, message_id=uuid.uuid4().hex, **fields)
+    result = await runtime.service.handle(inbound)
+    for reply in result.replies:
+        print(show(reply), file=stdout, flush=True)

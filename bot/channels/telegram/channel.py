@@ -1,7 +1,7 @@
-"""Telegram through python-telegram-bot: polling, the webhook route and the sender.
+"""Telegram through python-telegram-bot: the channel, polling and the webhook route.
 
-Everything that touches PTB lives in `telegram*.py`; the rest of the bot sees
-only `Inbound` and `Reply`.
+Everything that touches PTB lives in this package; the rest of the bot sees
+only `Inbound` and `Reply`. `CHANNEL` (bot/channels/base.py) is:
 
 - `enabled(settings)`: whether the channel can run, and why not.
 - `run(runtime, stop)`: the channel's background part for `labbaik run`:
@@ -9,7 +9,8 @@ only `Inbound` and `Reply`.
   Telegram; runs beside uvicorn in one event loop until `stop` is set.
 - `run_polling(runtime, stop)`: the polling part alone.
 - `routes(runtime)`: `POST /webhooks/telegram` for production.
-- `TelegramSender`: what the outbox worker sends replies with.
+- `TelegramSender` (sender.py): what the outbox worker sends replies with.
+- `TELEGRAM_LIMITS`: about 30 messages/s overall and 1/s in one chat.
 
 Every update takes one path, `process_update`: convert, hand to the service
 with deliver="outbox" (the reply is queued in the same transaction and sent by
@@ -22,36 +23,35 @@ import asyncio
 import hmac
 import json
 import logging
-import warnings
-from datetime import timedelta
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Bot, Update
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    InvalidToken,
-    RetryAfter,
-    TelegramError,
-)
+from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
-from bot.app.config import Settings, TelegramSettings
-from bot.app.wiring import Runtime
-from bot.channels.base import PermanentFailure, Reply, RetryLater
+from bot.channels.base import Channel, Task
+from bot.channels.telegram.bot_api import _keep_token_out_of_logs, _urls, build_bot, section
 from bot.channels.telegram.inbound import to_inbound
-from bot.channels.telegram.render import Part, render
+from bot.channels.telegram.sender import TelegramSender
+from bot.channels.telegram.settings import SECRETS, TelegramSettings
+from bot.core.messages import ChannelSender
+from bot.core.ratelimit import RateLimits
+from bot.core.runtime import Runtime
+from bot.core.settings import Settings
+from bot.web.context import WebContext
 
 log = logging.getLogger(__name__)
 
-TELEGRAM_API = "https://api.telegram.org"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 WEBHOOK_PATH = "/webhooks/telegram"
 ALLOWED_UPDATES = ["message", "callback_query"]
-_NETWORK_RETRY_SECONDS = 5.0
+# Telegram: about 30 messages/s overall and 1/s in one chat (a short burst of a
+# multi-part reply is tolerated, so three go at once and then one a second).
+TELEGRAM_LIMITS = RateLimits(global_per_second=30.0, per_key_per_second=1.0, per_key_burst=3)
+
+
 
 
 # ---- configuration -------------------------------------------------------------------
@@ -59,7 +59,7 @@ _NETWORK_RETRY_SECONDS = 5.0
 
 def enabled(settings: Settings) -> tuple[bool, str]:
     """Whether Telegram can run with these settings; the reason is one log line."""
-    tg = settings.channels.telegram
+    tg = section(settings)
     if not tg.enabled:
         return False, "switched off in config.yaml (channels.telegram.enabled)"
     if not tg.token:
@@ -69,32 +69,10 @@ def enabled(settings: Settings) -> tuple[bool, str]:
     return True, f"{tg.mode} mode"
 
 
-def _urls(tg: TelegramSettings) -> tuple[str, str]:
-    """Bot API and file URLs; `api_base_url` points both at another server (tests)."""
-    root = (tg.api_base_url or TELEGRAM_API).rstrip("/")
-    return f"{root}/bot", f"{root}/file/bot"
-
-
-def _keep_token_out_of_logs() -> None:
-    """httpx logs every request URL at INFO, and Bot API URLs carry the bot token."""
-    httpx_log = logging.getLogger("httpx")
-    if httpx_log.level < logging.WARNING:
-        httpx_log.setLevel(logging.WARNING)
-
-
-def build_bot(settings: Settings) -> Bot:
-    _keep_token_out_of_logs()
-    tg = settings.channels.telegram
-    if not tg.token:
-        raise ValueError("Telegram needs TELEGRAM_BOT_TOKEN")
-    base_url, base_file_url = _urls(tg)
-    return Bot(tg.token, base_url=base_url, base_file_url=base_file_url)
-
-
 def build_application(runtime: Runtime) -> Application:  # type: ignore[type-arg]
     """The PTB application for polling, built in this one place."""
     _keep_token_out_of_logs()
-    tg = runtime.settings.channels.telegram
+    tg = section(runtime.settings)
     if not tg.token:
         raise ValueError("Telegram needs TELEGRAM_BOT_TOKEN")
     base_url, base_file_url = _urls(tg)
@@ -180,7 +158,7 @@ async def run_polling(runtime: Runtime, stop: asyncio.Event, *, poll_timeout: in
 async def run(runtime: Runtime, stop: asyncio.Event) -> None:
     """Polling, or (webhook mode) tell Telegram our webhook URL; then wait for `stop`."""
     settings = runtime.settings
-    if settings.channels.telegram.mode == "polling":
+    if section(settings).mode == "polling":
         await run_polling(runtime, stop)
         return
     try:
@@ -194,9 +172,9 @@ async def run(runtime: Runtime, stop: asyncio.Event) -> None:
 # ---- webhook -------------------------------------------------------------------------
 
 
-def routes(runtime: Runtime) -> list[Route]:
+def routes(runtime: Runtime, web: WebContext | None = None) -> list[Route]:
     """`POST /webhooks/telegram`, for the web app to mount when the channel is on."""
-    secret = (runtime.settings.channels.telegram.webhook_secret or "").encode()
+    secret = (section(runtime.settings).webhook_secret or "").encode()
     bot = build_bot(runtime.settings)
 
     async def webhook(request: Request) -> Response:
@@ -224,7 +202,7 @@ def _parse_update(body: bytes, bot: Bot) -> Update | None:
 
 async def register_webhook(settings: Settings) -> str:
     """Tell Telegram where to deliver updates (public URL + path, with the secret)."""
-    tg = settings.channels.telegram
+    tg = section(settings)
     if not settings.web.public_url or not tg.webhook_secret:
         raise ValueError("the webhook needs web.public_url (or PUBLIC_URL) and the secret")
     url = settings.web.public_url.rstrip("/") + WEBHOOK_PATH
@@ -235,67 +213,24 @@ async def register_webhook(settings: Settings) -> str:
     return url
 
 
-# ---- sending -------------------------------------------------------------------------
+# ---- the channel ---------------------------------------------------------------------
 
 
-class TelegramSender:
-    """Sends one neutral reply as Telegram messages (ChannelSender for the outbox).
-
-    A long reply goes out in parts. When a later part fails, the parts already
-    sent are remembered, so the outbox's retry sends only the rest.
-    """
-
-    def __init__(self, bot: Bot) -> None:
-        self._bot = bot
-        self._sent_parts: dict[tuple[str, str, str], int] = {}
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> TelegramSender:
-        return cls(build_bot(settings))
-
-    async def send(self, user_id: str, reply: Reply) -> str:
-        parts = render(reply)
-        progress = (user_id, reply.key, reply.text)
-        done = self._sent_parts.get(progress, 0)
-        message_id = ""
-        for i, part in enumerate(parts[done:], start=done):
-            message_id = await self._send_part(user_id, part, progress, i)
-        self._sent_parts.pop(progress, None)
-        return message_id
-
-    async def _send_part(
-        self, user_id: str, part: Part, progress: tuple[str, str, str], i: int
-    ) -> str:
-        try:
-            message = await self._bot.send_message(
-                chat_id=int(user_id), text=part.text, reply_markup=part.markup
-            )
-        except TelegramError as exc:
-            failure = _classify(exc)
-            if i and isinstance(failure, RetryLater):
-                self._sent_parts[progress] = i
-            raise failure from exc
-        return str(message.message_id)
-
-    async def aclose(self) -> None:
-        await self._bot.shutdown()
+def _sender(runtime: Runtime) -> ChannelSender:
+    return TelegramSender(build_bot(runtime.settings))
 
 
-def _classify(exc: TelegramError) -> Exception:
-    """A PTB error as the outbox understands it: wait and retry, or give up."""
-    if isinstance(exc, RetryAfter):
-        return RetryLater(_retry_seconds(exc), "telegram flood control")
-    if isinstance(exc, Forbidden):
-        return PermanentFailure("telegram: the person blocked the bot or left")
-    if isinstance(exc, (BadRequest, ChatMigrated)):
-        return PermanentFailure(f"telegram refused the message: {exc.message}")
-    if isinstance(exc, InvalidToken):
-        return RetryLater(60.0, "telegram rejects the bot token")
-    return RetryLater(_NETWORK_RETRY_SECONDS, f"telegram unreachable: {type(exc).__name__}")
+def _tasks(runtime: Runtime, stop: asyncio.Event) -> list[Task]:
+    return [run(runtime, stop)]  # polls, or sets the webhook
 
 
-def _retry_seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+CHANNEL = Channel(
+    name="telegram",
+    settings_type=TelegramSettings,
+    secrets=SECRETS,
+    enabled=enabled,
+    routes=lambda runtime, web: routes(runtime, web),
+    sender=_sender,
+    tasks=_tasks,
+    rate_limits=lambda settings: TELEGRAM_LIMITS,
+)

@@ -23,9 +23,9 @@ from typing import Any
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, PhotoSize, Update, User
 from telegram.error import TelegramError
 
-from bot.channels.base import Inbound
 from bot.channels.telegram.render import DIGEST_PREFIX
 from bot.core.media import MediaRejected, MediaStore
+from bot.core.messages import Inbound
 from dialogs.model import Location, Media
 
 log = logging.getLogger(__name__)

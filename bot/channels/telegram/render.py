@@ -25,7 +25,7 @@ from telegram import (
     ReplyKeyboardRemove,
 )
 
-from bot.channels.base import Reply
+from bot.core.messages import Reply
 
 TEXT_LIMIT = 4096  # Telegram counts UTF-16 code units
 CALLBACK_DATA_LIMIT = 64  # bytes

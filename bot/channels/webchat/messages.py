@@ -1,9 +1,9 @@
-"""The web chat adapter: the browser's JSON and photo uploads in, `Inbound`; `Reply` out as JSON.
+"""The web chat's messages: the browser's JSON and photo uploads in, `Inbound`; `Reply` out as JSON.
 
 Later messages (a ticket's status changed, an agent's answer) reach a web chat
-through the outbox like any channel: `WebChatSender` writes them into the
-chat's history, where the open page finds them when it polls and a closed
-page on the next visit.
+through the outbox like any channel: `WebChatSender` (sender.py) writes them
+into the chat's history, where the open page finds them when it polls and a
+closed page on the next visit.
 
 The browser identifies itself with a random client id it keeps in localStorage
 and a cookie. The id is checked for shape only and is used for nothing but
@@ -14,17 +14,13 @@ namespaced by the client id, so one browser can never replay another's message.
 
 from __future__ import annotations
 
-import asyncio
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict
 from typing import Any, Final
 
-from bot.channels.base import Inbound, PermanentFailure, Reply
+from bot.core.messages import Inbound, Reply
 from dialogs.model import Location, Media
-from storage import service as store
-from storage.db import Database
 
 CHANNEL: Final = "webchat"
 MAX_TEXT_CHARS = 2000
@@ -197,30 +193,3 @@ def history_json(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         elif (entry := _user_entry(item, offered)) is not None:
             entries.append(entry)
     return entries
-
-
-class WebChatSender:
-    """The outbox worker's sender for the web chat: delivery is writing into the history."""
-
-    def __init__(self, database: Database) -> None:
-        self._database = database
-
-    async def send(self, user_id: str, reply: Reply) -> str:
-        return await asyncio.to_thread(self._store, user_id, reply)
-
-    def _store(self, user_id: str, reply: Reply) -> str:
-        with self._database.transaction() as session:
-            person = store.find_person(session, channel=CHANNEL, user_id=user_id)
-            if person is None:
-                raise PermanentFailure("no web chat with this client id")
-            message = store.record_outbound(
-                session,
-                person=person,
-                channel=CHANNEL,
-                key=reply.key,
-                payload=asdict(reply),
-                in_reply_to=None,
-            )
-            platform_id = f"webchat-{message.id}"
-            store.mark_message_sent(session, message=message, platform_message_id=platform_id)
-        return platform_id

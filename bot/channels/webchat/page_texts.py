@@ -8,10 +8,9 @@ through the same `locales.render.Localizer` the service uses, so edits to the
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from locales.render import Localizer, is_rtl, message_ids
+from locales.render import Localizer, is_rtl
 
 PAGE_PREFIX = "webchat-"
 FALLBACK = "en"
@@ -20,10 +19,11 @@ __all__ = ["PageTexts", "is_rtl"]
 
 
 class PageTexts:
-    def __init__(self, localizer: Localizer, locales_dir: Path) -> None:
+    def __init__(self, localizer: Localizer) -> None:
+        """The page's words in one content snapshot's texts."""
         self._localizer = localizer
         self._keys = sorted(
-            k for k in message_ids(locales_dir / FALLBACK) if k.startswith(PAGE_PREFIX)
+            k for k in localizer.message_ids(FALLBACK) if k.startswith(PAGE_PREFIX)
         )
 
     def render(self, lang: str, key: str, args: dict[str, Any] | None = None) -> str:

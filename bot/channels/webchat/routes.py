@@ -27,12 +27,12 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bot.app.wiring import Runtime
-from bot.channels.base import Inbound
 from bot.channels.webchat import messages as adapter
 from bot.channels.webchat import page_texts as strings
 from bot.core.conversation import language_from_hint
 from bot.core.media import MediaRejected
+from bot.core.messages import Inbound
+from bot.core.runtime import Runtime
 from bot.web.metrics import Metrics
 from bot.web.security import BodyLimitMiddleware
 from bot.web.throttle import Clock, Throttle
@@ -88,9 +88,11 @@ class WebChat:
         self.settings = runtime.settings
         self.languages: tuple[str, ...] = tuple(runtime.settings.languages)
         self.metrics = metrics
-        self.page_texts = strings.PageTexts(
-            runtime.service.localizer, runtime.settings.root / "locales"
-        )
+
+    @property
+    def page_texts(self) -> strings.PageTexts:
+        """The page's words in the content snapshot in force (an edit shows at once)."""
+        return strings.PageTexts(self.runtime.content.current().texts)
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -143,13 +145,12 @@ class WebChat:
     def _page_strings(self, lang: str) -> dict[str, str]:
         """The page's words, plus the photo errors it shows before uploading anything."""
         megabytes = _megabytes(self.runtime.media.max_bytes)
+        texts = self.page_texts
         return {
-            **self.page_texts.page_strings(lang, {"hotline": self.settings.contact.hotline}),
-            "error-too-large": self.page_texts.render(
-                lang, "media-too-large", {"megabytes": megabytes}
-            ),
-            "error-wrong-type": self.page_texts.render(lang, "media-wrong-type"),
-            "error-empty": self.page_texts.render(lang, "media-unreadable"),
+            **texts.page_strings(lang, {"hotline": self.settings.contact.hotline}),
+            "error-too-large": texts.render(lang, "media-too-large", {"megabytes": megabytes}),
+            "error-wrong-type": texts.render(lang, "media-wrong-type"),
+            "error-empty": texts.render(lang, "media-unreadable"),
         }
 
     async def message(self, request: Request) -> Response:

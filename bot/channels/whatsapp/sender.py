@@ -24,10 +24,10 @@ from twilio.base.exceptions import TwilioRestException, TwilioServiceException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from bot.app.config import Settings, WhatsAppSettings
-from bot.channels.base import PermanentFailure, Reply, RetryLater
+from bot.channels.whatsapp.settings import WhatsAppSettings
 from bot.channels.whatsapp.text import render_body, split_body
-from bot.core.outbox import Held
+from bot.core.messages import Held, PermanentFailure, Reply, RetryLater
+from bot.core.settings import Settings
 from storage import service as store
 from storage.db import Database, resolve_url
 
@@ -97,7 +97,8 @@ class WhatsAppSender:
     def from_settings(cls, settings: Settings, database: Database | None = None) -> WhatsAppSender:
         """The sender `labbaik run` uses; the database tells it each person's 24-hour window."""
         database = database or Database(resolve_url(settings.database.url, settings.root))
-        return cls(settings.channels.whatsapp, last_inbound=last_inbound_from(database))
+        section = settings.channel("whatsapp", WhatsAppSettings)
+        return cls(section, last_inbound=last_inbound_from(database))
 
     async def send(self, user_id: str, reply: Reply) -> str:
         if await self._outside_window(user_id):

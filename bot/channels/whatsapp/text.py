@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.channels.base import Reply
+from bot.core.messages import Reply
 
 BODY_LIMIT = 1600  # Twilio refuses longer Body values
 

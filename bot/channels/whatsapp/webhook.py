@@ -11,7 +11,7 @@ payload, profile name); `MessageSid` is its message id, so Twilio's
 redeliveries are handled once and answered with the replies stored the first
 time. Replies go back in the HTTP response as TwiML, one <Message> per part.
 Later messages (status changes, agents) go out via the outbox and
-`WhatsAppSender` (whatsapp_sender.py). No twilio type leaves these modules.
+`WhatsAppSender` (sender.py). No twilio type leaves this package.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
 import httpx
@@ -30,16 +29,16 @@ from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from bot.app.config import Settings
-from bot.channels.base import Inbound, Reply
 from bot.channels.whatsapp.media import fetch_media
 from bot.channels.whatsapp.sender import WhatsAppSender
+from bot.channels.whatsapp.settings import WhatsAppSettings
 from bot.channels.whatsapp.text import render_body, split_body
 from bot.core.media import MediaRejected
+from bot.core.messages import Inbound, Reply
+from bot.core.runtime import Runtime
+from bot.core.settings import Settings
+from bot.web.context import WebContext
 from dialogs.model import Location, Media
-
-if TYPE_CHECKING:
-    from bot.app.wiring import Runtime
 
 __all__ = ["PATH", "WhatsAppSender", "enabled", "routes", "twiml"]
 
@@ -55,7 +54,7 @@ class MalformedForm(ValueError):
 
 def enabled(settings: Settings) -> tuple[bool, str]:
     """Whether the WhatsApp webhook can run, and one line saying why (not)."""
-    wa = settings.channels.whatsapp
+    wa = section(settings)
     if not wa.enabled:
         return False, "switched off in config.yaml (channels.whatsapp.enabled)"
     missing = [
@@ -77,7 +76,12 @@ def webhook_url(settings: Settings) -> str:
     return f"{(settings.web.public_url or '').rstrip('/')}{PATH}"
 
 
-def routes(runtime: Runtime) -> list[Route]:
+def section(settings: Settings) -> WhatsAppSettings:
+    """`channels.whatsapp` of the settings."""
+    return settings.channel("whatsapp", WhatsAppSettings)
+
+
+def routes(runtime: Runtime, web: WebContext | None = None) -> list[Route]:
     """The webhook route, or none when WhatsApp is off (see `enabled`)."""
     on, _reason = enabled(runtime.settings)
     if not on:
@@ -102,7 +106,7 @@ def who(user_id: str) -> str:
 class _Webhook:
     def __init__(self, runtime: Runtime) -> None:
         self._runtime = runtime
-        wa = runtime.settings.channels.whatsapp
+        wa = section(runtime.settings)
         assert wa.account_sid and wa.auth_token  # checked by enabled()
         self._auth = (wa.account_sid, wa.auth_token)
         self._validator = RequestValidator(wa.auth_token)

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 
 from bench.whatsapp import bench_settings, bench_webhook
 from bot.app.config import load_settings
-from bot.app.wiring import Runtime
 from bot.channels.whatsapp.webhook import enabled
+from bot.core.runtime import Runtime
 from storage.models import Message
 
 

@@ -6,8 +6,8 @@ import pytest
 from fakes.fake_twilio import FakeTwilio
 
 from bot.app.config import WhatsAppSettings
-from bot.channels.base import PermanentFailure, Reply, ReplyChoice, RetryLater
 from bot.channels.whatsapp.sender import WhatsAppSender
+from bot.core.messages import PermanentFailure, Reply, ReplyChoice, RetryLater
 
 REPLY = Reply(
     key="status",

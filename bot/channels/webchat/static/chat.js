@@ -7,7 +7,6 @@
 "use strict";
 
 (() => {
-  const RTL = new Set(["ar", "ur", "fa"]);
   const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
   const CLIENT_KEY = "labbaik.clientId";
   const LANG_KEY = "labbaik.lang";
@@ -30,6 +29,7 @@
   const state = {
     clientId: loadClientId(),
     lang: app.dataset.lang,
+    rtl: document.documentElement.dir === "rtl", // the server says which languages are
     strings: readRenderedStrings(),
     queue: Promise.resolve(),
     pending: 0,
@@ -81,12 +81,16 @@
     if (!languages[lang]) return;
     if (lang !== state.lang) {
       const response = await fetch(`/webchat/api/strings?lang=${encodeURIComponent(lang)}`);
-      if (response.ok) state.strings = (await response.json()).strings;
+      if (response.ok) {
+        const body = await response.json();
+        state.strings = body.strings;
+        state.rtl = body.rtl;
+      }
     }
     state.lang = lang;
     safeStorage((s) => s.setItem(LANG_KEY, lang));
     document.documentElement.lang = lang;
-    document.documentElement.dir = RTL.has(lang) ? "rtl" : "ltr";
+    document.documentElement.dir = state.rtl ? "rtl" : "ltr";
     langSelect.value = lang;
     applyStrings();
   }
