@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+import yaml
+
 from dialogs import FlowSet, load_flows
 from dialogs.loader import DialogError
 from locales.render import FALLBACK, Localizer
@@ -165,8 +167,6 @@ def _definition_lines(folder: Path) -> dict[str, tuple[Path, int]]:
 
 def _flow_ids(flows_dir: Path) -> set[str]:
     """Flow ids read straight from the files, for the parts' checks when the flows fail."""
-    import yaml  # noqa: PLC0415 - only on the path where the flows did not load
-
     ids: set[str] = set()
     for path in flows_dir.glob(FLOW_PATTERN):
         with contextlib.suppress(OSError, yaml.YAMLError):

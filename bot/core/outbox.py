@@ -32,7 +32,7 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -46,14 +46,12 @@ from bot.core.messages import (
     RetryLater,
 )
 from bot.core.ratelimit import RateLimiter
+from bot.core.runtime import Runtime
 from bot.core.settings import OutboxSettings
 from locales.render import is_rtl
 from storage import service as store
 from storage.db import Database
 from storage.models import OutboxItem
-
-if TYPE_CHECKING:
-    from bot.core.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

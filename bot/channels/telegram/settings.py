@@ -1,4 +1,4 @@
-"""Telegram's section of config.yaml (`channels.telegram`); token and secret from the environment."""
+"""Telegram's section of config.yaml (`channels.telegram`); token and secret from the env."""
 
 from __future__ import annotations
 
