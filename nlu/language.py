@@ -170,7 +170,13 @@ class LanguageDetector:
         categories_file: Path | None = CATEGORIES_FILE,
         languages: Sequence[str] | None = None,
     ) -> LanguageDetector:
-        """From a Rasa data folder; `languages` defaults to every language with a data file."""
+        """From a Rasa data folder; `languages` defaults to every language with a data file.
+
+        The category vocabulary is the project's (`categories_file`), or the
+        hand-written `categories.yml` beside another data folder.
+        """
+        if categories_file == CATEGORIES_FILE and data_dir != DATA_DIR:
+            categories_file = data_dir.parent / "categories.yml"
         texts = training_texts(data_dir, categories_file)
         found = sorted({_language_of(p) for p in (data_dir / "nlu").glob("*.yml")})
         return cls(texts, languages if languages is not None else found)

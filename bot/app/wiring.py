@@ -38,6 +38,7 @@ from bot.web.context import RouteProvider
 from bot.web.throttle import Clock
 from nlu.client import NluClient
 from nlu.language import LanguageDetector, default_detector
+from nlu.settings import PROJECT_DATA
 from storage.db import Database, resolve_url, upgrade
 
 EFFECTS: tuple[tuple[EffectSpec, ...], ...] = (CORE_EFFECTS, MUNICIPAL_EFFECTS)
@@ -74,10 +75,11 @@ def content_source(settings: Settings, *, keep_last_good: bool = True) -> Conten
 
 def language_detector(settings: Settings) -> LanguageDetector:
     """Language detection for the configured languages, from the NLU's training data."""
+    data = settings.path(settings.nlu.data)
     detector = default_detector()
-    if set(detector.languages) == set(settings.languages):
+    if data == PROJECT_DATA and set(detector.languages) == set(settings.languages):
         return detector  # the project's own data and languages: built once per process
-    return LanguageDetector.from_data(languages=settings.languages)
+    return LanguageDetector.from_data(data, languages=settings.languages)
 
 
 def build_service(
