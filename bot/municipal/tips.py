@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 TIPS_FILE = DATA_DIR / "tips.yaml"
 DAILY_KEY = "tips-daily"
 SEND_AT = time(9, 0)  # Makkah time: a daily tip never arrives at night
-DEFAULT_LANGUAGE = "ar"
 
 
 @dataclass(frozen=True)
@@ -124,7 +123,7 @@ def enqueue_daily_tips(session: Session, *, now: datetime, tips: Tips | None = N
             payload={
                 "key": DAILY_KEY,
                 "args": {"tip": msg_ref(tip.key)},
-                "lang": person.language or DEFAULT_LANGUAGE,
+                "lang": person.language,  # none yet: the outbox uses the default language
             },
             dedupe_key=f"tip:{person.id}:{day.isoformat()}",
             not_before=send_at,
