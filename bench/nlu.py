@@ -18,7 +18,7 @@ import time
 
 from bench.stats import percentile
 from bot.app.config import load_settings
-from bot.core.understanding import NORMALISERS
+from bot.core.nlu_contract import NORMALISERS
 from nlu import project
 from nlu.client import NluClient
 from nlu.evaluate import load_cases

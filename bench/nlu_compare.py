@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from bench.nlu import run as bench_run
-from bot.core.understanding import NORMALISERS
+from bot.core.nlu_contract import NORMALISERS
 from nlu import project, vocab
 from nlu.evaluate import languages_of, load_cases, parse_all, score
 from nlu.server import NluServer, free_port, process_rss_bytes

@@ -28,9 +28,9 @@ from bot.core.content import ContentFiles, ContentPart, ContentSource
 from bot.core.conversation import ConversationService, InputRewriter
 from bot.core.effects import CORE_EFFECTS, EffectRegistry, EffectSpec
 from bot.core.media import MediaStore
+from bot.core.nlu_contract import NORMALISERS
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
-from bot.core.understanding import NORMALISERS
 from bot.municipal.content import MUNICIPAL
 from bot.municipal.effects import MUNICIPAL_EFFECTS, stop_word, team_at
 from bot.web.app import build_app

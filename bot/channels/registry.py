@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from starlette.routing import BaseRoute
 
 from bot.channels.base import Channel, Task
-from bot.channels.console.chat import CONSOLE
+from bot.channels.console.terminal import CONSOLE
 from bot.channels.telegram.channel import CHANNEL as TELEGRAM
 from bot.channels.webchat.channel import CHANNEL as WEBCHAT
 from bot.channels.whatsapp.channel import CHANNEL as WHATSAPP

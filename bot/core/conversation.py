@@ -42,8 +42,8 @@ from sqlalchemy.orm import Session
 from bot.core.content import Content, ContentSource
 from bot.core.effects import EffectContext, EffectRegistry, TeamFor, _no_team
 from bot.core.messages import Inbound, Reply, ReplyChoice
+from bot.core.nlu_contract import engine_result
 from bot.core.settings import Settings
-from bot.core.understanding import engine_result
 from dialogs import Context, step, wants_nlu
 from dialogs.model import Effect, EffectResult, NluResult, Output, UserInput
 from locales.render import is_rtl

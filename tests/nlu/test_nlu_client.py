@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import pytest
 
 from bot.app.config import NluSettings
-from bot.core.understanding import NORMALISERS
+from bot.core.nlu_contract import NORMALISERS
 from dialogs.model import NluResult
 from nlu.client import NluClient
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.channels.webchat import messages as webchat
+from bot.channels.webchat import payloads as webchat
 from bot.core.messages import Reply, ReplyChoice
 from dialogs.model import Location
 

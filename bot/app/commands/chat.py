@@ -1,4 +1,4 @@
-"""`labbaik chat`: talk to the bot in the console (bot/channels/console/chat.py talks)."""
+"""`labbaik chat`: talk to the bot in the console (bot/channels/console/terminal.py talks)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 
 from bot.app.config import load_settings
 from bot.app.wiring import build_runtime
-from bot.channels.console.chat import chat
+from bot.channels.console.terminal import chat
 from bot.core.runtime import Runtime
 
 

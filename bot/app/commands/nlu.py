@@ -3,7 +3,7 @@
 Each `*_main(args) -> int` is called by `bot.app.cli` with the parsed
 arguments. The nlu package reads no configuration of the bot's: these
 commands hand it its own `NluSettings` and the dialog contract's normalisers
-(bot/core/understanding.py). The NLU benchmark is `python -m bench.nlu`.
+(bot/core/nlu_contract.py). The NLU benchmark is `python -m bench.nlu`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 
 from bot.app.config import load_settings
-from bot.core.understanding import NORMALISERS
+from bot.core.nlu_contract import NORMALISERS
 from nlu import evaluate, project, vocab
 from nlu.client import NluClient
 from nlu.result import Parse

@@ -23,7 +23,7 @@ from typing import Any
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, PhotoSize, Update, User
 from telegram.error import TelegramError
 
-from bot.channels.telegram.render import DIGEST_PREFIX
+from bot.channels.telegram.reply_parts import DIGEST_PREFIX
 from bot.core.media import MediaRejected, MediaStore
 from bot.core.messages import Inbound
 from dialogs.model import Location, Media

@@ -1,6 +1,6 @@
 """Sending one neutral reply as Telegram messages: the outbox worker's `ChannelSender`.
 
-A long reply goes out in parts (render.py). PTB's errors become the outbox's
+A long reply goes out in parts (reply_parts.py). PTB's errors become the outbox's
 outcomes: flood control and network trouble are `RetryLater`, a blocked bot
 or a refused message `PermanentFailure`.
 """
@@ -21,7 +21,7 @@ from telegram.error import (
 )
 
 from bot.channels.telegram.bot_api import build_bot
-from bot.channels.telegram.render import Part, render
+from bot.channels.telegram.reply_parts import Part, render
 from bot.core.messages import PermanentFailure, Reply, RetryLater
 from bot.core.settings import Settings
 

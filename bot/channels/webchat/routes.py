@@ -27,8 +27,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from bot.channels.webchat import messages as adapter
 from bot.channels.webchat import page_texts as strings
+from bot.channels.webchat import payloads as adapter
 from bot.core.conversation import language_from_hint
 from bot.core.media import MediaRejected
 from bot.core.messages import Inbound

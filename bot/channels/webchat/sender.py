@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import asdict
 
-from bot.channels.webchat.messages import CHANNEL
+from bot.channels.webchat.payloads import CHANNEL
 from bot.core.messages import PermanentFailure, Reply
 from storage import service as store
 from storage.db import Database

@@ -24,8 +24,8 @@ from twilio.base.exceptions import TwilioRestException, TwilioServiceException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
+from bot.channels.whatsapp.reply_text import render_body, split_body
 from bot.channels.whatsapp.settings import WhatsAppSettings
-from bot.channels.whatsapp.text import render_body, split_body
 from bot.core.messages import Held, PermanentFailure, Reply, RetryLater
 from bot.core.settings import Settings
 from storage import service as store

@@ -29,10 +29,10 @@ from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from bot.channels.whatsapp.media import fetch_media
+from bot.channels.whatsapp.media_download import fetch_media
+from bot.channels.whatsapp.reply_text import render_body, split_body
 from bot.channels.whatsapp.sender import WhatsAppSender
 from bot.channels.whatsapp.settings import WhatsAppSettings
-from bot.channels.whatsapp.text import render_body, split_body
 from bot.core.media import MediaRejected
 from bot.core.messages import Inbound, Reply
 from bot.core.runtime import Runtime

@@ -17,7 +17,7 @@ from telegram import Bot, Update
 from telegram_testkit import TOKEN, stored_media_files
 
 from bot.channels.telegram.inbound import to_inbound
-from bot.channels.telegram.render import callback_data
+from bot.channels.telegram.reply_parts import callback_data
 from bot.core.media import MediaStore
 from dialogs.model import Location
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
-from bot.channels.telegram.render import (
+from bot.channels.telegram.reply_parts import (
     LOCATION_BUTTON,
     TEXT_LIMIT,
     callback_data,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from bot.app.config import load_settings
-from bot.channels.whatsapp.text import BODY_LIMIT, render_body, split_body
+from bot.channels.whatsapp.reply_text import BODY_LIMIT, render_body, split_body
 from bot.channels.whatsapp.webhook import enabled, twiml
 from bot.core.messages import Reply, ReplyChoice
 
