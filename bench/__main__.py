@@ -27,7 +27,7 @@ import time
 from typing import Any
 
 from bench import nlu as nlu_bench
-from bench.service import Row, _fresh_pg, _measure
+from bench.service import Row, fresh_pg, measure
 from bot.app.config import load_settings
 from bot.core.settings import Settings
 from nlu.server import ServerError, find_server_pid, host_port, nlu_server, process_rss_bytes
@@ -65,11 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         targets = [("SQLite", f"sqlite:///{tmp}/bench.db")]
-        pg = _fresh_pg()
+        pg = fresh_pg()
         if pg:
             targets.append(("PostgreSQL", pg))
         for name, url in targets:
-            rows += asyncio.run(_measure(settings, name, url, args.quick))
+            rows += asyncio.run(measure(settings, name, url, args.quick))
     if not args.quick:
         rows += _nlu_rows(settings, requests=400)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

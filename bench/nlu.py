@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     requests = max(10, int(getattr(args, "requests", 400)))
     host, port = host_port(settings.nlu.url)
     if host not in {"127.0.0.1", "localhost"}:
-        print("labbaik nlu bench: only measures a server on this machine", file=sys.stderr)
+        print("python -m bench.nlu: only measures a server on this machine", file=sys.stderr)
         return 2
     try:
         with nlu_server(settings.nlu) as url:
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             pid = find_server_pid(port)
             rss = process_rss_bytes(pid) if pid else None
     except (ServerError, project.TrainingError) as exc:
-        print(f"labbaik nlu bench: {exc}", file=sys.stderr)
+        print(f"python -m bench.nlu: {exc}", file=sys.stderr)
         return 1
     print(f"NLU server {url}, {requests} parses each way, held-out texts in all languages")
     print(

@@ -1,17 +1,9 @@
-"""`labbaik bench` (`make bench`): speed and memory, measured, printed as a Markdown table.
+"""The product's own paths, measured on one database: start-up, the conversation service,
+the Telegram and WhatsApp webhooks. `python -m bench` (bench/__main__.py) runs them on a
+fresh SQLite file and a fresh PostgreSQL database and prints the table.
 
-What is measured, each on a fresh SQLite file and a fresh PostgreSQL database:
-
-- start-up: building the runtime (migrations, flows, texts);
-- the conversation service: whole report flows (eight messages each, from
-  many people at once) through `service.handle`, the path every channel takes;
-- the Telegram webhook: updates posted to POST /webhooks/telegram in-process;
-- the WhatsApp webhook: signed Twilio posts, then the same posts redelivered;
-- the NLU server: parse latency and throughput (`bench.nlu`), unless `--quick`;
-- peak memory of this process.
-
-Loops are bounded by count; everything talks to this machine only. The
-figures depend on the machine: run it on a quiet one and quote the command.
+Loops are bounded by count; everything talks to this machine only. Percentiles are
+bench/stats.py's.
 """
 
 from __future__ import annotations
@@ -52,7 +44,7 @@ REPORT = [
 Row = tuple[str, str, dict[str, float]]
 
 
-def _fresh_pg() -> str | None:
+def fresh_pg() -> str | None:
     """A new empty database for the run, or None when PostgreSQL does not answer."""
     admin = PG_URL.replace("postgresql+psycopg://", "postgresql://").rsplit("/", 1)[0] + "/postgres"
     name = PG_URL.rsplit("/", 1)[1]
@@ -127,7 +119,7 @@ async def whatsapp_webhook(runtime: Runtime, requests: int) -> dict[str, float]:
     return await bench_webhook(runtime, requests=requests)
 
 
-async def _measure(settings: Settings, name: str, url: str, quick: bool) -> list[Row]:
+async def measure(settings: Settings, name: str, url: str, quick: bool) -> list[Row]:
     scale = 1 if quick else 4
     with tempfile.TemporaryDirectory() as media:
         runtime, startup = _runtime(settings, url, Path(media))

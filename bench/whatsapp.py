@@ -6,7 +6,7 @@ at a time, from `people` different numbers, to POST /webhooks/whatsapp of
 signature check, the service and the database are measured, not a network),
 then the same messages again as redeliveries. It returns requests per second
 and latency percentiles for both. Made-up Twilio credentials are used when the
-runtime has none, so `labbaik bench` needs no account.
+runtime has none, so `python -m bench` needs no account.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from bot.core.content import Content, ContentSource
-from bot.core.effects import EffectContext, EffectRegistry, TeamFor, _no_team
+from bot.core.effects import EffectContext, EffectRegistry, TeamFor, no_team
 from bot.core.messages import Inbound, Reply, ReplyChoice
 from bot.core.nlu_contract import engine_result
 from bot.core.settings import Settings
@@ -106,7 +106,7 @@ class ConversationService:
         effects: EffectRegistry,
         nlu: NluClient | None,
         detector: LanguageDetector | None = None,
-        team_for: TeamFor = _no_team,
+        team_for: TeamFor = no_team,
         input_rewriters: Sequence[InputRewriter] = (),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:

@@ -35,7 +35,7 @@ from storage.models import Case, Person
 TeamFor = Callable[[Content, float, float], "str | None"]  # a pin -> the team working there
 
 
-def _no_team(content: Content, lat: float, lon: float) -> str | None:
+def no_team(content: Content, lat: float, lon: float) -> str | None:
     return None
 
 
@@ -48,7 +48,7 @@ class EffectContext:
     now: datetime
     language: str  # the person's language; set_language changes it for this turn's replies
     content: Content | None = None  # the snapshot of this message (None only in some tests)
-    team_for: TeamFor = _no_team  # case routing by place (bot/app/wiring.py: the municipal one)
+    team_for: TeamFor = no_team  # case routing by place (bot/app/wiring.py: the municipal one)
     notes: dict[str, Any] = field(default_factory=dict)
 
     @property

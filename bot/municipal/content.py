@@ -20,11 +20,11 @@ from bot.municipal.knowledge import (
     FLOWS_DIR,
     KnowledgeBase,
     Where,
-    _rel,
     flow_ids_on_disk,
     knowledge_problems,
     messages_on_disk,
     missing_messages,
+    repo_relative,
 )
 from bot.municipal.service_points import SERVICE_POINTS_FILE, ServicePoint, load_points
 from bot.municipal.tips import TIPS_FILE, Tips, load_tips
@@ -76,7 +76,7 @@ def municipal_problems(
     *,
     messages: Mapping[str, set[str]],
     flow_ids: Collection[str] | None,
-    where: Where = _rel,
+    where: Where = repo_relative,
 ) -> tuple[MunicipalData | None, list[str]]:
     """Every file of the folder read and checked; the data, or None and every problem."""
     kb, errors = knowledge_problems(

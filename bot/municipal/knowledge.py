@@ -118,7 +118,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 
 def _read(path: Path, where: Where | None = None) -> Any:
-    name = (where or _rel)(path)
+    name = (where or repo_relative)(path)
     try:
         with path.open(encoding="utf-8") as fh:
             return yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
@@ -130,7 +130,7 @@ def _read(path: Path, where: Where | None = None) -> Any:
         raise DataError(f"{name}:{line}: not valid YAML: {exc}") from exc
 
 
-def _rel(path: Path) -> str:
+def repo_relative(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
@@ -180,7 +180,7 @@ def load_knowledge(path: Path = KNOWLEDGE_FILE) -> KnowledgeBase:
 
 
 def _structure_errors(
-    path: Path, data: Any, flow_ids: Collection[str] | None = None, name: Where = _rel
+    path: Path, data: Any, flow_ids: Collection[str] | None = None, name: Where = repo_relative
 ) -> list[str]:
     where = name(path)
     if not isinstance(data, dict):
@@ -293,7 +293,7 @@ def knowledge_problems(
     *,
     messages: Mapping[str, set[str]] | None,
     flow_ids: Collection[str] | None,
-    where: Where = _rel,
+    where: Where = repo_relative,
 ) -> tuple[KnowledgeBase | None, list[str]]:
     """The base and every problem of it as "path:line: message" (no base when any)."""
     try:
