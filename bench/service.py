@@ -123,7 +123,7 @@ async def measure(settings: Settings, name: str, url: str, quick: bool) -> list[
     scale = 1 if quick else 4
     with tempfile.TemporaryDirectory() as media:
         runtime, startup = _runtime(settings, url, Path(media))
-        rows: list[Row] = [("start-up (migrations, flows, texts)", name, {"ms": startup})]
+        rows: list[Row] = [("start-up (migrations, content snapshot)", name, {"ms": startup})]
         steps: list[tuple[str, Callable[[], Awaitable[dict[str, float]]]]] = [
             ("service: report flows, 8 messages each, 10 people at once",
              lambda: service_flows(runtime, people=25 * scale, concurrency=10)),

@@ -342,9 +342,16 @@ class ContentSource:
             return self._load(self.files, shown, _version(self._folders))
         staging = self.last_good / f".staging-{uuid.uuid4().hex[:12]}"
         try:
-            version = _copy(self._folders, staging)
+            try:
+                version = _copy(self._folders, staging)
+            except OSError as exc:  # e.g. var/ not writable: serve, but say nothing is kept
+                log.warning("content: no copy kept under %s (%s)", self.last_good, exc)
+                return self._load(self.files, shown, _version(self._folders))
             content = self._load(self.files.under(staging), self._names_of(staging), version)
-            _promote(staging, self.last_good, version)
+            try:
+                _promote(staging, self.last_good, version)
+            except OSError as exc:
+                log.warning("content: could not keep version %s as the last good: %s", version, exc)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return content
@@ -411,10 +418,14 @@ def _promote(staging: Path, last_good: Path, version: str) -> None:
     """Keep the validated copy as `last_good/<version>` and point `current` at it atomically."""
     target = last_good / version
     if not target.exists():
-        staging.rename(target)
-        (target / "saved.json").write_text(
+        (staging / "saved.json").write_text(
             json.dumps({"version": version, "saved_at": time.time()}), encoding="utf-8"
         )
+        try:
+            staging.rename(target)
+        except OSError:  # another process kept the same version a moment ago
+            if not target.exists():
+                raise
     link = last_good / f".current-{uuid.uuid4().hex[:8]}"
     link.symlink_to(version)
     os.replace(link, last_good / "current")
