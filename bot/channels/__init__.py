@@ -1,1 +1,1 @@
-"""Channels: one package per platform behind the Channel protocol (base.py), listed in registry.py."""
+"""Channels: one package per platform behind the Channel protocol (base.py); registry.py."""
