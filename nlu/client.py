@@ -12,7 +12,7 @@ Normalisation:
   category in the same message ("no water in the toilets" is about toilets).
 - any other entity, and the text itself, through the `Normalisers` the
   caller passes: the bot passes the dialog contract's (canonical ticket ids,
-  Arabic-Indic and Persian digits read as ASCII; bot/core/understanding.py),
+  Arabic-Indic and Persian digits read as ASCII; bot/core/nlu_contract.py),
   so the ticket format has one home (dialogs/tickets.py) and this package
   does not import it. Without a normaliser a value comes through as Rasa gave it.
 - `language`: the `LanguageDetector` (runs here, not in Rasa); None when the
