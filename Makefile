@@ -24,7 +24,7 @@ help:
 	@echo "make run    - set up and start Labbaik locally (web chat at http://127.0.0.1:8080)"
 	@echo "make test   - set up and run the full test suite"
 	@echo "make bench  - speed and memory figures"
-	@echo "make lint   - ruff and mypy"
+	@echo "make lint   - ruff, mypy and the import contracts (lint-imports)"
 
 $(BOT): pyproject.toml requirements.lock
 	@test -n "$(PYTHON311)" || { echo "Python 3.11 not found (pyenv or python3.11)"; exit 1; }
@@ -66,8 +66,9 @@ test: setup chromium services
 	LABBAIK_TEST_PG_URL=$(PG_URL) LABBAIK_REQUIRE_SERVICES=1 $(VENV)/bin/pytest -q -p no:cacheprovider
 
 bench: setup
-	$(LABBAIK) bench
+	$(VENV)/bin/python -m bench
 
 lint: $(BOT)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy bot dialogs storage nlu locales
+	$(VENV)/bin/mypy bot dialogs storage nlu locales bench
+	$(VENV)/bin/lint-imports

@@ -1,1 +1,4 @@
-"""Labbaik: the conversation service, channel adapters, web app and command line."""
+"""Labbaik, the product: app/ (wiring, CLI) > web/ > channels/ > municipal/ > core/.
+
+The map of the folders and which way imports point: docs/architecture.md.
+"""

@@ -4,9 +4,11 @@ The engine performs no I/O and imports no channel, platform SDK, storage or
 web code; only the loader reads files. The conversation service (bot/) feeds
 events in and carries out the effects that come back. Public API:
 
-- `load_flows(directory) -> FlowSet`: every flow file, validated; raises
-  `DialogError` (with `.problems`, each `file:line: message`) and never
-  returns a partial set, so a reload can keep the old flows on error.
+- `load_flows(directory, *, languages, messages, effects) -> FlowSet`: every
+  flow file, validated (with the configured languages, message ids and
+  effects given as plain data); raises `DialogError` (with `.problems`, each
+  `file:line: message`) and never returns a partial set, so a reload can
+  keep the old flows on error.
 - `step(flows, state, event, *, now, ctx) -> StepResult`: the pure step.
   `event` is a `UserInput` or an `EffectResult`; `state` a JSON dict (`{}` for
   a new conversation); `ctx` a `Context` (label resolver, NLU threshold,

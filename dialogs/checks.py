@@ -1,8 +1,9 @@
-"""Semantic checks of schema-valid flow files, and the message ids they use.
+"""Semantic checks of schema-valid flow files, the message ids and the effects they use.
 
 The schema says what a file may look like; these checks say whether the files
 make sense together: unique ids, references to flows and slots that exist,
-choices where a slot needs them, and message ids that exist in every locale.
+choices where a slot needs them, message ids that exist in every locale, and
+effects the service knows, given the arguments they need.
 """
 
 from __future__ import annotations
@@ -10,10 +11,26 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from dialogs.documents import FlowDoc, JsonPath, Problem
 from dialogs.flowset import DEFAULT_ERRORS, ENGINE_MESSAGES
-from dialogs.loader import FlowDoc, JsonPath, Problem
+
+LANGUAGE_CHOICES = "languages"  # `choices: languages`: one per configured language
+LANGUAGE_LABEL = "language-name-{code}"
 
 _CHOICE_TYPES = ("choice", "yes_no")
+
+
+def expand_language_choices(doc: FlowDoc, languages: Sequence[str]) -> None:
+    """`choices: languages` -> one choice per language (id: the code), at the same line.
+
+    Without languages (a caller that only reads flows, like the engine's own
+    tests) the slot keeps no choices and is not reported for it.
+    """
+    for slot in doc.data.get("slots") or ():
+        if slot.get("choices") == LANGUAGE_CHOICES and languages:
+            slot["choices"] = [
+                {"id": code, "label": LANGUAGE_LABEL.format(code=code)} for code in languages
+            ]
 
 
 def semantic_problems(docs: Sequence[FlowDoc]) -> list[Problem]:
@@ -80,7 +97,8 @@ def _slot_shape(doc: FlowDoc, at: JsonPath, slot: Mapping[str, Any]) -> list[Pro
         problems.append(
             doc.problem((*at, "choices"), f"slot {slot['id']!r}: only choice slots have choices")
         )
-    ids = [c["id"] for c in slot.get("choices") or ()]
+    listed = slot.get("choices")
+    ids = [c["id"] for c in listed] if isinstance(listed, list) else []
     for dup in sorted({c for c in ids if ids.count(c) > 1}):
         problems.append(doc.problem((*at, "choices"), f"duplicate choice id {dup!r}"))
     if slot.get("min_length", 1) > slot.get("max_length", 10**9):
@@ -99,12 +117,26 @@ def _reference_problems(doc: FlowDoc, flows: Mapping[str, Any]) -> list[Problem]
     slots = {s["id"] for s in doc.data.get("slots") or ()}
     for path, node in _nodes(doc.data):
         if path and path[-1] == "id" and isinstance(node, str) and node.startswith("flow:"):
-            target = node[len("flow:") :].partition("?")[0]
-            if target not in flows:
-                problems.append(doc.problem(path, f"choice {node!r}: unknown flow {target!r}"))
+            problems += _choice_reference(doc, path, node, flows)
         if isinstance(node, Mapping):
             problems += _node_references(doc, path, node, flows, slots)
     return problems
+
+
+def _choice_reference(
+    doc: FlowDoc, path: JsonPath, choice: str, flows: Mapping[str, Any]
+) -> list[Problem]:
+    """`flow:<id>?slot=value&...`: the flow exists and has every slot named."""
+    target, _, query = choice[len("flow:") :].partition("?")
+    if target not in flows:
+        return [doc.problem(path, f"choice {choice!r}: unknown flow {target!r}")]
+    slots = {s["id"] for s in flows[target].get("slots") or ()}
+    named = [part.partition("=")[0] for part in query.split("&") if part]
+    return [
+        doc.problem(path, f"choice {choice!r}: flow {target!r} has no slot {name!r}")
+        for name in named
+        if name not in slots
+    ]
 
 
 def _node_references(
@@ -180,4 +212,30 @@ def message_problems(docs: Sequence[FlowDoc], messages: Mapping[str, set[str]]) 
     for lang, ids in sorted(messages.items()):
         for key in sorted(ENGINE_MESSAGES - ids):
             problems.append(Problem(f"locales/{lang}", 1, f"engine message {key!r} is missing"))
+    return problems
+
+
+# ---------------------------------------------------------------- effects
+
+
+def effect_problems(
+    docs: Sequence[FlowDoc], effects: Mapping[str, frozenset[str]]
+) -> list[Problem]:
+    """Each effect asked for that no handler is registered for, or without an argument it needs."""
+    problems = []
+    for doc in docs:
+        for path, node in _nodes(doc.data):
+            if not isinstance(node, Mapping) or not isinstance(node.get("effect"), str):
+                continue
+            name = node["effect"]
+            if name not in effects:
+                known = ", ".join(sorted(effects))
+                message = f"unknown effect {name!r} (known: {known})"
+                problems.append(doc.problem((*path, "effect"), message))
+                continue
+            missing = sorted(effects[name] - set(node.get("args") or {}))
+            if missing:
+                where = (*path, "args") if "args" in node else (*path, "effect")
+                needs = ", ".join(missing)
+                problems.append(doc.problem(where, f"effect {name!r} needs argument(s) {needs}"))
     return problems

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from dialogs.conduct import (
+from dialogs.flow_runner import (
     answer,
     cancel,
     confirm_or_edit,
@@ -34,8 +34,7 @@ from dialogs.flowset import FlowSet, SlotSpec
 from dialogs.matching import LabelResolver, by_label, match_choice
 from dialogs.model import EffectResult, Entity, Event, NluResult, StepResult, UserInput
 from dialogs.slots import Failure, read_answer
-from dialogs.tickets import parse_ticket
-from dialogs.turn import (
+from dialogs.state import (
     GLOBAL_CHOICES,
     LITERAL_TYPES,
     Context,
@@ -45,6 +44,7 @@ from dialogs.turn import (
     reset,
     restore,
 )
+from dialogs.tickets import parse_ticket
 from dialogs.understanding import not_understood, on_nlu, trusted
 
 __all__ = ["Context", "menu_choices", "new_state", "step", "wants_nlu"]

@@ -140,6 +140,8 @@ class FlowSet:
 
 
 def _choices(raw: Any) -> tuple[ChoiceSpec, ...]:
+    if not isinstance(raw, list):  # `choices: languages` the loader had no languages for
+        return ()
     return tuple(ChoiceSpec(c["id"], c["label"], dict(c.get("args") or {})) for c in raw or ())
 
 

@@ -9,8 +9,7 @@ new files are broken.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,49 +17,19 @@ from typing import Any
 import jsonschema
 import yaml
 
+from dialogs.checks import (
+    effect_problems,
+    expand_language_choices,
+    message_problems,
+    semantic_problems,
+)
+from dialogs.documents import DialogError, FlowDoc, JsonPath, Problem
 from dialogs.flowset import FlowSet, flow_from_dict
+
+__all__ = ["DEFAULT_FLOWS_DIR", "DialogError", "FlowDoc", "Problem", "load_flows", "read_directory"]
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 DEFAULT_FLOWS_DIR = Path(__file__).with_name("flows")
-
-JsonPath = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    source: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.message}"
-
-
-class DialogError(Exception):
-    """The flow files cannot be used; `problems` says where and why."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass(frozen=True)
-class FlowDoc:
-    """One parsed flow file and the line of every value in it."""
-
-    source: str
-    data: Any
-    lines: Mapping[JsonPath, int]
-
-    def line(self, path: Iterable[str | int]) -> int:
-        """The line of `path`, or of its nearest enclosing value."""
-        parts = tuple(path)
-        while parts and parts not in self.lines:
-            parts = parts[:-1]
-        return self.lines.get(parts, 1)
-
-    def problem(self, path: Iterable[str | int], message: str) -> Problem:
-        return Problem(self.source, self.line(path), message)
 
 
 @cache
@@ -139,19 +108,28 @@ def read_directory(directory: Path) -> tuple[list[FlowDoc], list[Problem]]:
 def load_flows(
     directory: Path | str = DEFAULT_FLOWS_DIR,
     *,
+    languages: Sequence[str] | None = None,
     messages: Mapping[str, set[str]] | None = None,
+    effects: Mapping[str, frozenset[str]] | None = None,
 ) -> FlowSet:
     """All flows of `directory` as a new FlowSet, or DialogError with every problem.
 
-    With `messages` ({lang: message ids}), every message id the flows use must
-    exist in every language too.
+    The caller passes what it knows as plain data: `languages` (the configured
+    ones, in order) become the choices of a slot with `choices: languages`
+    (without it, the languages of `messages`); with `messages` ({lang:
+    message ids}) every message id the flows use must exist in every language;
+    with `effects` ({effect name: its required arguments}) every effect a flow
+    asks for must be known and given those arguments.
     """
-    from dialogs.checks import message_problems, semantic_problems
-
     docs, problems = read_directory(Path(directory))
+    wanted = tuple(languages) if languages is not None else tuple(messages or ())
+    for doc in docs:
+        expand_language_choices(doc, wanted)
     problems += semantic_problems(docs)
     if messages is not None:
         problems += message_problems(docs, messages)
+    if effects is not None:
+        problems += effect_problems(docs, effects)
     if problems:
         raise DialogError(problems)
     return FlowSet({d.data["id"]: flow_from_dict(d.data, d.source) for d in docs})

@@ -10,21 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-# The report categories of DESIGN.md's contract: the NLU's `category` entity values,
-# the report flow's choices and the cases' `category` column all use these.
-REPORT_CATEGORIES = (
-    "waste",
-    "food_safety",
-    "water_sewage",
-    "road_hazard",
-    "street_lighting",
-    "animals_pests",
-    "public_toilets",
-    "building_violation",
-    "street_vendors",
-    "other",
-)
-
 Expects = Literal["text", "choice", "location", "media", "phone", "none"]
 
 

@@ -8,7 +8,7 @@ a row offers a person.
 
 from __future__ import annotations
 
-from dialogs.conduct import (
+from dialogs.flow_runner import (
     answer,
     cancel,
     confirm_or_edit,
@@ -20,7 +20,7 @@ from dialogs.conduct import (
 )
 from dialogs.flowset import FlowSpec
 from dialogs.model import NluResult, UserInput
-from dialogs.turn import MENU, Turn, reset
+from dialogs.state import MENU, Turn, reset
 
 # ---------------------------------------------------------------- NLU
 

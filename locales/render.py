@@ -22,9 +22,8 @@ isolation is on for right-to-left languages only.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +47,8 @@ def languages(locales_dir: Path = LOCALES_DIR) -> list[str]:
 
 
 def parse_file(path: Path) -> ast.Resource:
-    """One .ftl file parsed; the bot, the validator and a reload share the parse."""
-    stat = path.stat()
-    return _parse(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=512)
-def _parse(path: str, _mtime_ns: int, _size: int) -> ast.Resource:
-    # spans are only for error positions; the validator parses with them itself
-    return FluentParser(with_spans=False).parse(Path(path).read_text(encoding="utf-8"))
+    """One .ftl file parsed (without spans: locales/syntax.py reports positions)."""
+    return FluentParser(with_spans=False).parse(path.read_text(encoding="utf-8"))
 
 
 def message_ids(lang_dir: Path) -> set[str]:
@@ -78,17 +70,35 @@ def missing_messages(locales_dir: Path = LOCALES_DIR) -> dict[str, set[str]]:
 
 
 class Localizer:
-    """All bundles, loaded once; `render` is safe to call from any thread."""
+    """The bundles of `langs` (default: every folder), loaded once and never changed.
 
-    def __init__(self, locales_dir: Path = LOCALES_DIR) -> None:
+    `render` is safe to call from any thread. English is loaded too when it is
+    there, as the last resort. A new set of files is a new Localizer: the
+    conversation service swaps whole snapshots (bot/core/content.py).
+    """
+
+    def __init__(self, locales_dir: Path = LOCALES_DIR, langs: Iterable[str] | None = None) -> None:
         self.locales_dir = locales_dir
-        self._bundles = {lang: self._load(lang) for lang in languages(locales_dir)}
+        wanted = list(langs) if langs is not None else languages(locales_dir)
+        if FALLBACK not in wanted and (locales_dir / FALLBACK).is_dir():
+            wanted.append(FALLBACK)
+        self._bundles: dict[str, FluentBundle] = {}
+        self._ids: dict[str, set[str]] = {}
+        for lang in wanted:
+            self._load(lang)
 
-    def _load(self, lang: str) -> FluentBundle:
+    def _load(self, lang: str) -> None:
         bundle = FluentBundle([lang], use_isolating=is_rtl(lang))
+        ids: set[str] = set()
         for path in sorted((self.locales_dir / lang).glob("*.ftl")):
-            bundle.add_resource(parse_file(path))
-        return bundle
+            resource = parse_file(path)
+            bundle.add_resource(resource)
+            ids.update(e.id.name for e in resource.body if isinstance(e, ast.Message))
+        self._bundles[lang], self._ids[lang] = bundle, ids
+
+    def message_ids(self, lang: str) -> set[str]:
+        """The message ids one language defines (empty for a language not loaded)."""
+        return set(self._ids.get(lang, ()))
 
     @property
     def languages(self) -> list[str]:

@@ -1,6 +1,6 @@
 """The bot's HTTP client for the Rasa NLU server (`POST /model/parse`).
 
-`NluClient.parse(text)` returns an `NluResult` with normalised entities, or
+`NluClient.parse(text)` returns a `Parse` (nlu/result.py) with normalised entities, or
 None when the server is down, too slow (the configured timeout) or answers
 something that is not a parse result; the caller then keeps to menus. Each
 such failure logs one line that never contains the message text.
@@ -10,30 +10,50 @@ Normalisation:
   it; a surface form it missed is looked up in the same vocabulary here). In
   text order, except that a bare "water" word yields to a more specific
   category in the same message ("no water in the toilets" is about toilets).
-- `ticket_id`: canonical `MK-` + 7 ASCII digits via `dialogs.tickets`. A
-  number with a wrong check digit still comes through as `MK-<digits>` with
-  the typed text in `raw`, so the engine can re-parse it and say "mistyped".
-- `language`: `nlu.language.detect_language(text)` (runs here, not in Rasa);
-  None when the text says nothing about its language ("ok", "👍", a number).
+- any other entity, and the text itself, through the `Normalisers` the
+  caller passes: the bot passes the dialog contract's (canonical ticket ids,
+  Arabic-Indic and Persian digits read as ASCII; bot/core/nlu_contract.py),
+  so the ticket format has one home (dialogs/tickets.py) and this package
+  does not import it. Without a normaliser a value comes through as Rasa gave it.
+- `language`: the `LanguageDetector` (runs here, not in Rasa); None when the
+  text says nothing about its language ("ok", "👍", a number).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
-from bot.config import NluSettings
-from dialogs.model import Entity, NluResult
-from dialogs.tickets import PREFIX, normalize_digits, parse_ticket
 from nlu import vocab
-from nlu.language import detect_language
+from nlu.language import LanguageDetector, default_detector
+from nlu.result import Parse, ParsedEntity
+from nlu.settings import NluSettings
 
 log = logging.getLogger(__name__)
 
 _category_table: dict[str, str] | None = None
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Normalisers:
+    """What the caller's domain says about texts and entity values.
+
+    `text` tidies a message before Rasa sees it and must keep every character
+    at its place (entity offsets point into the original); `entities` maps an
+    entity name to a reader of the typed text that gives the canonical value,
+    or None to drop the entity.
+    """
+
+    text: Callable[[str], str] = _same
+    entities: Mapping[str, Callable[[str], str | None]] = field(default_factory=dict)
 
 
 def _category_value(value: str, raw: str) -> str | None:
@@ -45,25 +65,22 @@ def _category_value(value: str, raw: str) -> str | None:
     return _category_table.get(value.lower()) or _category_table.get(raw.lower())
 
 
-def _entity(item: Mapping[str, Any], text: str) -> Entity | None:
+def _entity(item: Mapping[str, Any], text: str, normalisers: Normalisers) -> ParsedEntity | None:
     name = str(item["entity"])
     value = str(item.get("value", ""))
     start, end = item.get("start"), item.get("end")
     raw = text[start:end] if isinstance(start, int) and isinstance(end, int) else value
     if name == "category":
         category = _category_value(value, raw)
-        return Entity("category", category, raw) if category else None
-    if name == "ticket_id":
-        found = parse_ticket(raw)
-        if found.status == "ok":
-            return Entity("ticket_id", str(found.ticket_id), raw)
-        if found.status == "mistyped":
-            return Entity("ticket_id", f"{PREFIX}{found.digits}", raw)
-        return None
-    return Entity(name, value, raw)
+        return ParsedEntity("category", category, raw) if category else None
+    read = normalisers.entities.get(name)
+    if read is not None:
+        canonical = read(raw)
+        return ParsedEntity(name, canonical, raw) if canonical is not None else None
+    return ParsedEntity(name, value, raw)
 
 
-def _specific_categories_first(entities: list[Entity]) -> list[Entity]:
+def _specific_categories_first(entities: list[ParsedEntity]) -> list[ParsedEntity]:
     """Drop a bare "water" category when the message also names a more specific one."""
     categories = [e for e in entities if e.name == "category"]
     generic = [e for e in categories if (e.raw or "").lower() in vocab.GENERIC_WORDS]
@@ -72,15 +89,21 @@ def _specific_categories_first(entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if e not in generic]
 
 
-def to_result(payload: Any, text: str) -> NluResult:
-    """A Rasa `/model/parse` answer as an `NluResult`; ValueError when it is not one."""
+def to_result(
+    payload: Any,
+    text: str,
+    normalisers: Normalisers | None = None,
+    detector: LanguageDetector | None = None,
+) -> Parse:
+    """A Rasa `/model/parse` answer as a `Parse`; ValueError when it is not one."""
+    normalisers = normalisers or Normalisers()
     try:
         intent = payload["intent"]
         name = str(intent["name"])
         confidence = float(intent["confidence"])
-        entities: list[Entity] = []
+        entities: list[ParsedEntity] = []
         for item in payload.get("entities") or []:
-            ent = _entity(item, text)
+            ent = _entity(item, text, normalisers)
             if ent and all((e.name, e.value) != (ent.name, ent.value) for e in entities):
                 entities.append(ent)
         entities = _specific_categories_first(entities)
@@ -88,8 +111,8 @@ def to_result(payload: Any, text: str) -> NluResult:
         ranking = tuple((str(r["name"]), float(r["confidence"])) for r in ranking_raw)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"not a Rasa parse result ({type(exc).__name__})") from exc
-    detected = detect_language(text)
-    return NluResult(
+    detected = (detector or default_detector()).detect(text)
+    return Parse(
         intent=name,
         confidence=confidence,
         entities=tuple(entities),
@@ -107,20 +130,25 @@ class NluClient:
         *,
         url: str | None = None,
         timeout: float | None = None,
+        normalisers: Normalisers | None = None,
+        detector: LanguageDetector | None = None,
     ) -> None:
         settings = settings or NluSettings()
         self.url = (url or settings.url).rstrip("/")
         self.timeout = timeout if timeout is not None else settings.timeout_seconds
+        self.normalisers = normalisers or Normalisers()
+        self.detector = detector
         self._http = httpx.AsyncClient(base_url=self.url, timeout=self.timeout)
 
-    async def parse(self, text: str) -> NluResult | None:
+    async def parse(self, text: str) -> Parse | None:
         """Intent, entities and language of `text`, or None when the NLU is unavailable."""
         try:
-            # Arabic-Indic/Persian digits -> ASCII (one character each, so entity offsets
-            # still point into `text`): the model sees every ticket number the same way.
-            r = await self._http.post("/model/parse", json={"text": normalize_digits(text)})
+            # e.g. Arabic-Indic/Persian digits -> ASCII (one character each, so entity
+            # offsets still point into `text`): the model sees every ticket number alike.
+            sent = self.normalisers.text(text)
+            r = await self._http.post("/model/parse", json={"text": sent})
             r.raise_for_status()
-            return to_result(r.json(), text)
+            return to_result(r.json(), text, self.normalisers, self.detector)
         except httpx.TimeoutException:
             log.warning("NLU parse timed out after %.1f s", self.timeout)
         except httpx.HTTPStatusError as exc:

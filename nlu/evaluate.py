@@ -11,7 +11,6 @@ Exit code 0 when every target is met, 1 otherwise.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
 from collections import Counter, defaultdict
@@ -21,14 +20,18 @@ from pathlib import Path
 
 import yaml
 
-from bot.config import load_settings
-from dialogs.model import NluResult
 from nlu import project
-from nlu.client import NluClient
+from nlu.client import NluClient, Normalisers
 from nlu.language import detect_language
+from nlu.result import Parse as NluResult
 from nlu.server import ServerError, nlu_server
+from nlu.settings import NluSettings
 
-LANGUAGES = ("ar", "en", "id", "ur", "fa")
+
+def languages_of(cases: Sequence[Case]) -> tuple[str, ...]:
+    """The languages the held-out set has cases for, in first-seen order."""
+    return tuple(dict.fromkeys(c.language for c in cases))
+
 INTENT_TARGET = 0.92
 MAX_GAP_TO_ENGLISH = 0.05
 CATEGORY_TARGET = 0.90
@@ -99,6 +102,7 @@ class Report:
     confusions: list[tuple[str, str, int]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # targets not met
     unanswered: int = 0
+    languages: tuple[str, ...] = ()  # of the cases, in the order of the eval files
 
 
 def _macro_f1(pairs: Sequence[tuple[str, str]]) -> float:
@@ -116,7 +120,8 @@ def _macro_f1(pairs: Sequence[tuple[str, str]]) -> float:
 
 def score(cases: Sequence[Case], results: Sequence[NluResult | None]) -> Report:
     """Figures and target checks from cases and the bot-side parse results."""
-    report = Report()
+    languages = languages_of(cases)
+    report = Report(languages=languages)
     by_group: dict[str, list[tuple[Case, NluResult | None]]] = defaultdict(list)
     for case, res in zip(cases, results, strict=True):
         by_group[case.language].append((case, res))
@@ -133,7 +138,7 @@ def score(cases: Sequence[Case], results: Sequence[NluResult | None]) -> Report:
             "macro_f1": _macro_f1(pairs),
             "language_id": lang_ok / len(items),
         }
-        if group in LANGUAGES:
+        if group in languages:
             confusions.update((g, p) for g, p in pairs if g != p)
             cat = [(c, r) for c, r in items if c.category]
             ok = sum(1 for c, r in cat if r and r.entity("category") == c.category)
@@ -167,7 +172,7 @@ def _check_targets(report: Report) -> None:
 def format_report(report: Report) -> str:
     lines = ["intent classification (held-out set nlu/eval/)", ""]
     lines.append(f"{'language':<10}{'n':>5}{'accuracy':>10}{'macro-F1':>10}{'lang-id':>9}")
-    order = [*LANGUAGES, "ur_script", "ur_roman"]
+    order = [*report.languages, "ur_script", "ur_roman"]
     for group in sorted(report.rows, key=lambda g: order.index(g) if g in order else 99):
         r = report.rows[group]
         lines.append(
@@ -200,10 +205,11 @@ def format_report(report: Report) -> str:
 
 
 async def parse_all(
-    url: str, cases: Sequence[Case], concurrency: int = 4
+    url: str, cases: Sequence[Case], concurrency: int = 4, normalisers: Normalisers | None = None
 ) -> list[NluResult | None]:
+    """Every case through the client, with the normalisers the bot uses (see nlu/client.py)."""
     sem = asyncio.Semaphore(concurrency)
-    async with NluClient(url=url, timeout=60.0) as client:
+    async with NluClient(url=url, timeout=60.0, normalisers=normalisers) as client:
 
         async def one(text: str) -> NluResult | None:
             async with sem:
@@ -212,17 +218,19 @@ async def parse_all(
         return list(await asyncio.gather(*(one(c.text) for c in cases)))
 
 
-def evaluate(url: str, eval_dir: Path = project.EVAL_DIR) -> Report:
+def evaluate(
+    url: str, eval_dir: Path = project.EVAL_DIR, normalisers: Normalisers | None = None
+) -> Report:
     cases = load_cases(eval_dir)
-    return score(cases, asyncio.run(parse_all(url, cases)))
+    return score(cases, asyncio.run(parse_all(url, cases, normalisers=normalisers)))
 
 
-def main(args: argparse.Namespace) -> int:
-    settings = load_settings(getattr(args, "config", None))
+def main(settings: NluSettings, normalisers: Normalisers | None = None) -> int:
+    """`labbaik nlu evaluate` (bot/app/commands/nlu.py passes the settings and normalisers)."""
     cases = load_cases()  # before starting anything: a broken eval file fails fast
     try:
-        with nlu_server(settings.nlu) as url:
-            report = score(cases, asyncio.run(parse_all(url, cases)))
+        with nlu_server(settings) as url:
+            report = score(cases, asyncio.run(parse_all(url, cases, normalisers=normalisers)))
     except (ServerError, project.TrainingError) as exc:
         print(f"labbaik nlu evaluate: {exc}", file=sys.stderr)
         return 2

@@ -1,14 +1,18 @@
 """Which language a message is in, and which language the bot answers in.
 
-Detection (`detect_language`) is a small character n-gram naive Bayes model
-in pure Python, trained at first use from the same hand-written Rasa
-training files (`nlu/rasa_project/data/nlu/<lang>*.yml`, the language named
-by the file) and the category vocabulary. It runs in the bot, not in Rasa,
-so a person's language is known even when the NLU server is down. The
-script decides the candidates first (Arabic script: ar, ur, fa; Latin
-script: en, id and Roman Urdu, which counts as ur); n-grams of 1-4
-characters inside word boundaries then separate languages that share
-letters (ة ي ك for Arabic, ے ں ٹ ہ for Urdu, ه ی ک with Persian words...).
+Detection (`LanguageDetector.detect`, `detect_language` for the project's
+own data) is a small character n-gram naive Bayes model in pure Python,
+trained from the hand-written Rasa training files (`<data>/nlu/<lang>*.yml`,
+the language named by the file) and the category vocabulary. It runs in the
+bot, not in Rasa, so a person's language is known even when the NLU server is
+down. The languages are the bot's configured ones (or, by default, every
+language that has a data file), so a new language's data file is picked up
+without code. The script decides the candidates first: a language is a
+candidate for a script when a tenth or more of its training examples are
+written in it (from the data: Arabic script gives ar, ur, fa; Latin gives en,
+id and Roman Urdu, which counts as ur); n-grams of 1-4 characters inside word
+boundaries then separate languages that share letters (ة ي ك for Arabic,
+ے ں ٹ ہ for Urdu, ه ی ک with Persian words...).
 
 The policy (`decide_language`) is a pure function: the language is set by the
 first message that says something reliable, and afterwards changes only on
@@ -30,12 +34,10 @@ from pathlib import Path
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent / "rasa_project" / "data" / "nlu"
+DATA_DIR = Path(__file__).resolve().parent / "rasa_project" / "data"
 CATEGORIES_FILE = Path(__file__).resolve().parent / "rasa_project" / "categories.yml"
 
-LANGUAGES = ("ar", "en", "id", "ur", "fa")
-ARABIC_SCRIPT = ("ar", "ur", "fa")
-LATIN_SCRIPT = ("en", "id", "ur")
+SCRIPT_SHARE = 0.1  # a language whose examples are this often in a script is a candidate for it
 
 WORD_WEIGHT = 4  # a whole word counts as this many n-grams (function words: hai, ki, است)
 MIN_LETTERS = 4  # fewer letters than this is never evidence
@@ -72,17 +74,18 @@ def _normalise(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _script(words: Sequence[str]) -> tuple[str, ...] | None:
-    arabic = latin = 0
-    for w in words:
-        for ch in w:
-            if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc":
-                arabic += 1
-            elif ch.isascii():
-                latin += 1
-    if not arabic and not latin:
-        return None
-    return ARABIC_SCRIPT if arabic >= latin else LATIN_SCRIPT
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> str | None:
+    """The Unicode script of a letter, from its name: ARABIC, LATIN, CYRILLIC, ..."""
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0] if name else None
+
+
+def _script(words: Sequence[str]) -> str | None:
+    """The script most of the letters are written in, or None without letters."""
+    counts = Counter(_script_of(ch) for w in words for ch in w)
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _ngrams(words: Iterable[str]) -> Iterable[str]:
@@ -114,8 +117,10 @@ def _language_of(path: Path) -> str:
 class NaiveBayes:
     """Multinomial naive Bayes over character n-grams, one class per language."""
 
-    def __init__(self, texts: Iterable[tuple[str, str]], alpha: float = 0.05) -> None:
-        self.counts: dict[str, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
+    def __init__(
+        self, texts: Iterable[tuple[str, str]], languages: Sequence[str], alpha: float = 0.05
+    ) -> None:
+        self.counts: dict[str, Counter[str]] = {lang: Counter() for lang in languages}
         for lang, text in texts:
             self.counts[lang].update(_ngrams(_normalise(text)))
         vocab = set().union(*self.counts.values())
@@ -135,40 +140,97 @@ class NaiveBayes:
         return out
 
 
-@lru_cache(maxsize=1)
-def _model() -> NaiveBayes:
+def training_texts(data_dir: Path, categories_file: Path | None) -> list[tuple[str, str]]:
+    """(language, text) of every example of the data files and the category vocabulary."""
     texts: list[tuple[str, str]] = []
-    for path in sorted(DATA_DIR.glob("*.yml")):
-        lang = _language_of(path)
-        if lang in LANGUAGES:
-            texts.extend((lang, t) for t in _examples(path))
-    if CATEGORIES_FILE.exists():
-        source = yaml.safe_load(CATEGORIES_FILE.read_text(encoding="utf-8")) or {}
+    for path in sorted((data_dir / "nlu").glob("*.yml")):
+        texts.extend((_language_of(path), t) for t in _examples(path))
+    if categories_file is not None and categories_file.exists():
+        source = yaml.safe_load(categories_file.read_text(encoding="utf-8")) or {}
         for by_lang in source.values():
             for lang, words in by_lang.items():
                 texts.extend((lang.split("_")[0], w) for w in words)
-    return NaiveBayes(texts)
+    return texts
+
+
+class LanguageDetector:
+    """Which of `languages` a text is in, trained from (language, text) examples."""
+
+    def __init__(self, texts: Sequence[tuple[str, str]], languages: Sequence[str]) -> None:
+        self.languages = tuple(languages)
+        chosen = [(lang, text) for lang, text in texts if lang in self.languages]
+        self._model = NaiveBayes(chosen, self.languages)
+        self._candidates = _candidates_by_script(chosen, self.languages)
+
+    @classmethod
+    def from_data(
+        cls,
+        data_dir: Path = DATA_DIR,
+        *,
+        categories_file: Path | None = CATEGORIES_FILE,
+        languages: Sequence[str] | None = None,
+    ) -> LanguageDetector:
+        """From a Rasa data folder; `languages` defaults to every language with a data file.
+
+        The category vocabulary is the project's (`categories_file`), or the
+        hand-written `categories.yml` beside another data folder.
+        """
+        if categories_file == CATEGORIES_FILE and data_dir != DATA_DIR:
+            categories_file = data_dir.parent / "categories.yml"
+        texts = training_texts(data_dir, categories_file)
+        found = sorted({_language_of(p) for p in (data_dir / "nlu").glob("*.yml")})
+        return cls(texts, languages if languages is not None else found)
+
+    def detect(self, text: str) -> Detection:
+        """The language of one message, with a confidence that is 0 for non-evidence."""
+        words = _normalise(text)
+        script = _script(words)
+        candidates = self._candidates.get(script or "", ())
+        if not candidates:
+            return Detection(None, 0.0)
+        scores = self._model.scores(words, candidates)
+        # per-n-gram average, so long texts do not get absurd certainty
+        n = max(1, sum(1 for _ in _ngrams(words)))
+        best = max(scores.values())
+        weights = {k: math.exp((v - best) / math.sqrt(n)) for k, v in scores.items()}
+        total = sum(weights.values())
+        lang = max(weights, key=weights.__getitem__)
+        confidence = weights[lang] / total
+        letters = sum(len(w) for w in words)
+        meaningful = [w for w in words if w not in NEUTRAL_WORDS and len(w) > 1]
+        if letters < MIN_LETTERS or not meaningful:
+            confidence = 0.0
+        return Detection(lang, round(confidence, 3))
+
+
+def _candidates_by_script(
+    texts: Sequence[tuple[str, str]], languages: Sequence[str]
+) -> dict[str, tuple[str, ...]]:
+    """For each script, the languages a tenth or more of whose examples are written in it."""
+    per_language: dict[str, Counter[str]] = {lang: Counter() for lang in languages}
+    for lang, text in texts:
+        script = _script(_normalise(text))
+        if script is not None:
+            per_language[lang][script] += 1
+    scripts: dict[str, list[str]] = {}
+    for lang in languages:
+        counts = per_language[lang]
+        total = sum(counts.values())
+        for script, n in counts.items():
+            if n >= SCRIPT_SHARE * total:
+                scripts.setdefault(script, []).append(lang)
+    return {script: tuple(langs) for script, langs in scripts.items()}
+
+
+@lru_cache(maxsize=1)
+def default_detector() -> LanguageDetector:
+    """The detector for this project's own data and every language that has a data file."""
+    return LanguageDetector.from_data()
 
 
 def detect_language(text: str) -> Detection:
-    """The language of one message, with a confidence that is 0 for non-evidence."""
-    words = _normalise(text)
-    candidates = _script(words)
-    if candidates is None:
-        return Detection(None, 0.0)
-    scores = _model().scores(words, candidates)
-    # per-n-gram average, so long texts do not get absurd certainty
-    n = max(1, sum(1 for _ in _ngrams(words)))
-    best = max(scores.values())
-    weights = {k: math.exp((v - best) / math.sqrt(n)) for k, v in scores.items()}
-    total = sum(weights.values())
-    lang = max(weights, key=weights.__getitem__)
-    confidence = weights[lang] / total
-    letters = sum(len(w) for w in words)
-    meaningful = [w for w in words if w not in NEUTRAL_WORDS and len(w) > 1]
-    if letters < MIN_LETTERS or not meaningful:
-        confidence = 0.0
-    return Detection(lang, round(confidence, 3))
+    """`default_detector().detect(text)`."""
+    return default_detector().detect(text)
 
 
 def evidence(detection: Detection) -> str | None:
@@ -181,6 +243,7 @@ def decide_language(
     detected: str | None,
     confidence: float,
     recent: Sequence[str | None] = (),
+    languages: Sequence[str] | None = None,
 ) -> str | None:
     """The language to answer in after this message.
 
@@ -188,9 +251,11 @@ def decide_language(
     reliable message); `detected`/`confidence` come from `detect_language`
     for this message; `recent` is `evidence(...)` of the previous messages,
     oldest first. An explicit choice by the person is not decided here: the
-    change_language flow sets it directly.
+    change_language flow sets it directly. A detected language outside
+    `languages` (by default the default detector's) never counts.
     """
-    if detected is None or detected not in LANGUAGES:
+    known = languages if languages is not None else default_detector().languages
+    if detected is None or detected not in known:
         return current
     if current is None:
         return detected if confidence >= FIRST_CONFIDENCE else None

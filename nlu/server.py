@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.config import NluSettings
 from nlu import project
+from nlu.settings import NluSettings
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,6 @@ from pathlib import Path
 
 import yaml
 
-from dialogs.model import REPORT_CATEGORIES
-
 PROJECT_DIR = Path(__file__).resolve().parent / "rasa_project"
 SOURCE = PROJECT_DIR / "categories.yml"
 GENERATED = PROJECT_DIR / "data" / "categories.yml"
@@ -32,7 +30,11 @@ INTENTS = (
 )
 FALLBACK_INTENT = "nlu_fallback"
 
-CATEGORIES = REPORT_CATEGORIES
+# The category values, in the order of the hand-written file: its keys. That they are
+# the report categories of the contract (storage.models.REPORT_CATEGORIES, which the
+# cases' column accepts) is checked by `labbaik nlu train` and by the tests, so this
+# package needs no other package.
+CATEGORIES: tuple[str, ...] = tuple(yaml.safe_load(SOURCE.read_text(encoding="utf-8")) or ())
 
 # Bare words for "water": a category on their own ("the water is leaking"), but
 # when the same message also names something more specific ("no water in the
@@ -75,6 +77,11 @@ def load_source(path: Path = SOURCE) -> dict[str, dict[str, list[str]]]:
     if unknown:
         raise ValueError(f"{path}: unknown category values {sorted(unknown)}")
     return data  # type: ignore[no-any-return]
+
+
+def unknown_categories(known: tuple[str, ...]) -> list[str]:
+    """The category values of the vocabulary that are not among `known` (the contract's)."""
+    return [c for c in CATEGORIES if c not in known]
 
 
 def synonyms(path: Path = SOURCE) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -11,7 +12,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.errors import InvalidValue
-from storage.models import Base
+from storage.models import CHANNEL_NAME, Base
+
+_CHANNEL = re.compile(CHANNEL_NAME)
 
 
 def insert_ignoring_conflict(
@@ -42,4 +45,13 @@ def require_one_of(what: str, value: object, allowed: Sequence[str]) -> str:
     """`value` if it is one of `allowed`, else `InvalidValue` naming what was expected."""
     if not isinstance(value, str) or value not in allowed:
         raise InvalidValue(f"unknown {what} {value!r}; expected one of: {', '.join(allowed)}")
+    return value
+
+
+def require_channel(value: object) -> str:
+    """A well-formed channel name ("telegram", "webchat"); which exist, the bot's registry says."""
+    if not isinstance(value, str) or not _CHANNEL.fullmatch(value):
+        raise InvalidValue(
+            f"unknown channel {value!r}: a channel name is lower-case letters, digits and '_'"
+        )
     return value

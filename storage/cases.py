@@ -33,6 +33,7 @@ on `storage.bus`.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
@@ -40,9 +41,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialogs.model import REPORT_CATEGORIES
-from dialogs.tickets import make_ticket_id, normalize_digits
-from storage._sql import insert_ignoring_conflict, require_one_of
+from storage._sql import insert_ignoring_conflict, require_channel, require_one_of
 from storage.bus import publish
 from storage.errors import (
     CaseNotFound,
@@ -55,9 +54,9 @@ from storage.models import (
     CASE_KINDS,
     CASE_SOURCES,
     CASE_STATUSES,
-    CHANNELS,
     PRIORITIES,
     RATINGS,
+    REPORT_CATEGORIES,
     Agent,
     ApiClient,
     Case,
@@ -129,7 +128,7 @@ def _validate_new_case(
 ) -> None:
     require_one_of("case kind", kind, CASE_KINDS)
     require_one_of("priority", priority, PRIORITIES)
-    require_one_of("channel", channel, CHANNELS)
+    require_channel(channel)
     require_one_of("case source", source, CASE_SOURCES)
     if kind in ("report", "complaint"):
         require_one_of("report category", category, REPORT_CATEGORIES)
@@ -186,10 +185,13 @@ def create_case(
     source: str | None = None,
     api_client: ApiClient | None = None,
     now: datetime | None = None,
-    new_ticket_id: Callable[[], str] = make_ticket_id,
+    new_ticket_id: Callable[[], str],
     actor: str | None = None,
 ) -> Case:
     """Open a case with a new unique ticket id, its SLA and team, and a "created" event.
+
+    `new_ticket_id` draws a candidate id: the ticket format's one home is the
+    dialog contract (`dialogs.tickets.make_ticket_id`), which bot/ passes in.
 
     The caller's `team`, `priority` and `sla_due_at` win; without them the
     defaults here apply (`default_team`, `sla_due_at`). The event's actor is
@@ -306,10 +308,16 @@ def _notify(
 def get_case(session: Session, *, ticket_id: str) -> Case | None:
     """The case with this ticket id (canonical, as `parse_ticket` returns it), if any.
 
-    Case, spaces and Arabic-Indic or Persian digits are forgiven ("mk-١٢٣٤٥٦٦ ").
+    Case, spaces and digits of any script are forgiven ("mk-١٢٣٤٥٦٦ "): the key is
+    compared with every Unicode decimal digit read as its ASCII one.
     """
-    ticket_id = normalize_digits(ticket_id).strip().upper()
+    ticket_id = _ascii_digits(ticket_id).strip().upper()
     return session.scalars(select(Case).where(Case.ticket_id == ticket_id)).one_or_none()
+
+
+def _ascii_digits(text: str) -> str:
+    """Unicode's decimal digits (Arabic-Indic, Persian, ...) as ASCII; the rest unchanged."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
 def require_case(session: Session, *, ticket_id: str) -> Case:

@@ -30,9 +30,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from storage._sql import insert_ignoring_conflict, require_one_of
+from storage._sql import insert_ignoring_conflict, require_channel
 from storage.errors import ConversationConflict, InvalidValue
-from storage.models import CHANNELS, Conversation, Message, Person
+from storage.models import Conversation, Message, Person
 from storage.types import utcnow
 
 _INBOUND_ONLY = text("direction = 'in'")  # the partial unique index's predicate, verbatim
@@ -53,7 +53,7 @@ def record_inbound(
     gets the message and the others get None. Also starts the person's
     24-hour window (`last_inbound_at`).
     """
-    require_one_of("channel", channel, CHANNELS)
+    require_channel(channel)
     if not platform_message_id:
         raise InvalidValue("platform_message_id must not be empty for an inbound message")
     now = now or utcnow()
@@ -121,7 +121,7 @@ def record_outbound(
     in_reply_to: Message | None,
 ) -> Message:
     """Store a message we send; its platform id is filled in by `mark_message_sent`."""
-    require_one_of("channel", channel, CHANNELS)
+    require_channel(channel)
     message = Message(
         direction="out",
         person_id=person.id,

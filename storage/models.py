@@ -42,7 +42,23 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.types import JSONType, UTCDateTime, utcnow
 
-CHANNELS = ("console", "telegram", "whatsapp", "webchat")  # bot.channels.base.ChannelName
+# Which channels exist is bot/channels/registry.py's business: storage takes any
+# name of this shape (storage._sql.require_channel).
+CHANNEL_NAME = r"[a-z][a-z0-9_]{1,31}"
+# The report categories of DESIGN.md's contract: the cases' `category` column, the NLU's
+# `category` entity values (nlu/rasa_project/categories.yml) and the report flow's choices.
+REPORT_CATEGORIES = (
+    "waste",
+    "food_safety",
+    "water_sewage",
+    "road_hazard",
+    "street_lighting",
+    "animals_pests",
+    "public_toilets",
+    "building_violation",
+    "street_vendors",
+    "other",
+)
 DIRECTIONS = ("in", "out")
 CASE_KINDS = ("report", "complaint", "home_visit", "proxy_service", "inquiry")
 CASE_STATUSES = ("new", "assigned", "in_progress", "resolved", "closed", "rejected", "reopened")

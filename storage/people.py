@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage._sql import insert_ignoring_conflict, require_one_of
+from storage._sql import insert_ignoring_conflict, require_channel
 from storage.errors import InvalidValue
-from storage.models import CHANNELS, Person
+from storage.models import Person
 from storage.types import utcnow
 
 
@@ -30,7 +30,7 @@ def get_or_create_person(
     `language` is only used when creating: a language the person chose later
     is changed with `set_person_language`. `display_name` is refreshed when given.
     """
-    require_one_of("channel", channel, CHANNELS)
+    require_channel(channel)
     if not user_id:
         raise InvalidValue("user_id must not be empty")
     person = find_person(session, channel=channel, user_id=user_id)

@@ -6,7 +6,8 @@ import asyncio
 
 import pytest
 
-from bot.ratelimit import TELEGRAM_LIMITS, RateLimiter, RateLimits
+from bot.channels.telegram.channel import TELEGRAM_LIMITS
+from bot.core.ratelimit import RateLimiter, RateLimits
 
 
 class FakeClock:
@@ -123,7 +124,7 @@ async def test_no_per_key_limit() -> None:
 
 
 async def test_idle_keys_are_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("bot.ratelimit._PRUNE_AT", 3)
+    monkeypatch.setattr("bot.core.ratelimit._PRUNE_AT", 3)
     clock = FakeClock()
     rl = limiter(RateLimits(global_per_second=1000, per_key_per_second=1), clock)
     await send_times(rl, clock, ["a", "b", "c"])

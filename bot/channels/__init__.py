@@ -1,1 +1,1 @@
-"""Channel adapters: one module per platform, all speaking the neutral types of base.py."""
+"""Channels: one package per platform behind the Channel protocol (base.py); registry.py."""

@@ -1,78 +1,51 @@
-"""Neutral message types every channel adapter speaks.
+"""The one small protocol every channel package offers: `Channel`.
 
-An adapter turns a platform payload into an `Inbound` and renders each
-`Reply` back in the platform's terms. No platform SDK type crosses this line.
+A channel is a package under bot/channels/<name>/ that turns a platform's
+payloads into neutral `Inbound` messages and renders `Reply`s back
+(bot/core/messages.py), and says, through its `CHANNEL` object:
+
+- `settings_type`: its section of config.yaml (`channels.<name>`), and
+  `secrets`: the environment variables that fill keys of it;
+- `enabled(settings)`: whether it can run, and one line saying why (not);
+- `routes(runtime, web)`: its webhooks or pages, mounted only when enabled;
+- `sender(runtime)`: what the outbox worker delivers its later messages with;
+- `tasks(runtime, stop)`: its background work in `labbaik run` (polling, ...);
+- `rate_limits(settings)`: its platform's outgoing limits.
+
+Only `name` is required; a part a channel does not have stays None. The list
+of channels is bot/channels/registry.py, the one place a new one is added.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any
 
-from dialogs.model import Expects, Location, Media
+from pydantic import BaseModel
+from starlette.routing import BaseRoute
 
-ChannelName = Literal["console", "telegram", "whatsapp", "webchat"]
+from bot.core.messages import ChannelSender
+from bot.core.ratelimit import RateLimits
+from bot.core.runtime import Runtime
+from bot.core.settings import Settings
+from bot.web.context import WebContext
+
+Task = Coroutine[Any, Any, None]
 
 
-@dataclass(frozen=True)
-class Inbound:
-    channel: ChannelName
-    user_id: str  # the platform's id of the person (chat id, phone number, browser id)
-    message_id: str  # the platform's id of this message; unique per channel
-    text: str | None = None
-    choice: str | None = None  # button payload
-    location: Location | None = None
-    media: Media | None = None
-    phone: str | None = None
-    command: str | None = None
-    locale_hint: str | None = None  # e.g. Telegram's language_code
-    display_name: str | None = None
-    unsupported: str | None = None  # kind of a message we cannot read ("sticker", "voice")
+def always_on(settings: Settings) -> tuple[bool, str]:
+    return True, "always on"
 
 
 @dataclass(frozen=True)
-class ReplyChoice:
-    id: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One rendered message for the person, in their language."""
-
-    key: str  # message id, for tests and the console's --json
-    text: str
-    lang: str
-    choices: tuple[ReplyChoice, ...] = ()
-    expects: Expects = "none"
-    rtl: bool = False
-
-
-@dataclass(frozen=True)
-class OutgoingMessage:
-    """A reply bound for one person on one channel (what the outbox stores)."""
-
-    channel: ChannelName
-    user_id: str
-    reply: Reply
-    meta: dict[str, str] = field(default_factory=dict)
-
-
-class ChannelSender(Protocol):
-    """What the outbox worker needs from a channel: deliver one reply now.
-
-    Returns the platform's id of the sent message. Raises `RetryLater` when
-    the platform asks to wait, `PermanentFailure` when it never will accept it.
-    """
-
-    async def send(self, user_id: str, reply: Reply) -> str: ...
-
-
-class RetryLater(Exception):
-    def __init__(self, seconds: float, reason: str) -> None:
-        super().__init__(reason)
-        self.seconds = seconds
-
-
-class PermanentFailure(Exception):
-    pass
+class Channel:
+    name: str  # the channel's name everywhere: config, storage rows, Inbound.channel
+    settings_type: type[BaseModel] | None = None
+    secrets: Mapping[str, str] = field(default_factory=dict)  # env var -> key of its section
+    enabled: Callable[[Settings], tuple[bool, str]] = always_on
+    routes: Callable[[Runtime, WebContext], Sequence[BaseRoute]] | None = None
+    sender: Callable[[Runtime], ChannelSender] | None = None
+    tasks: Callable[[Runtime, asyncio.Event], Sequence[Task]] | None = None
+    rate_limits: Callable[[Settings], RateLimits] | None = None

@@ -1,6 +1,6 @@
 """Which sub-municipality a point or a neighbourhood name belongs to.
 
-The data is dialogs/data/boundaries.yaml (approximate polygons until the
+The data is bot/municipal/data/boundaries.yaml (approximate polygons until the
 municipality's GIS data replaces them). The same lookup serves the "which
 sub-municipality am I in?" answer and case routing (`team_for_location`).
 """
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.municipal.datafiles import DATA_DIR, DataError, cached, read_yaml
-from bot.municipal.text import fold
+from bot.municipal.datafiles import DATA_DIR, DataError, read_yaml
+from bot.municipal.place_names import fold
 
 BOUNDARIES_FILE = DATA_DIR / "boundaries.yaml"
 Point = tuple[float, float]  # (lat, lon)
@@ -148,10 +148,13 @@ def _add_names(
 
 
 def load_boundaries(path: Path = BOUNDARIES_FILE) -> Boundaries:
-    return cached(path, lambda p: parse_boundaries(read_yaml(p), where=str(p)))
+    """The file read now (the running bot reads it through its content snapshot)."""
+    return parse_boundaries(read_yaml(path), where=str(path))
 
 
-def team_for_location(lat: float, lon: float) -> str | None:
+def team_for_location(
+    lat: float, lon: float, boundaries: Boundaries | None = None
+) -> str | None:
     """The team that handles cases at a point, or None outside every sub-municipality."""
-    sub = load_boundaries().locate(lat, lon)
+    sub = (boundaries or load_boundaries()).locate(lat, lon)
     return sub.team if sub else None

@@ -1,28 +1,20 @@
-"""Where the municipal data files live, and loading them with a reload on change.
+"""Where the municipal data files live (bot/municipal/data/), and reading one.
 
-Admins edit the YAML under dialogs/ while the bot runs; a file is read again
-when its modification time changes, so a change takes effect on the next
-message without a restart. A file that fails to parse raises `DataError` with
-the path, and the last good copy is not silently kept: callers decide.
+Nothing is cached here: the running bot reads these files once per content
+snapshot (bot/municipal/content.py, swapped in whole by bot/core/content.py
+after the whole set validated). A file that fails to parse raises
+`DataError` with its path and line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-DIALOGS = ROOT / "dialogs"
-DATA_DIR = DIALOGS / "data"
-KNOWLEDGE_DIR = DIALOGS / "knowledge"
-LOCALES_DIR = ROOT / "locales"
-LANGUAGES = ("ar", "en", "id", "ur", "fa")
-
-T = TypeVar("T")
-_cache: dict[tuple[Path, str], tuple[float, Any]] = {}
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 class DataError(Exception):
@@ -39,18 +31,3 @@ def read_yaml(path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise DataError(f"{path}{line}: not valid YAML: {exc}") from exc
-
-
-def cached(path: Path, build: Callable[[Path], T]) -> T:
-    """`build(path)`, rebuilt only when the file changed since the last call."""
-    key = (path, getattr(build, "__qualname__", repr(build)))
-    try:
-        mtime = path.stat().st_mtime
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror}") from exc
-    hit = _cache.get(key)
-    if hit is not None and hit[0] == mtime:
-        return hit[1]  # type: ignore[no-any-return]
-    value = build(path)
-    _cache[key] = (mtime, value)
-    return value

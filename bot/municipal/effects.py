@@ -1,11 +1,12 @@
 """Effect handlers of the municipal services flows (dialogs/flows/services_*.yaml).
 
-Each handler is `(ctx, args) -> data` like those of bot/effects.py: `ctx` is the
-service's `EffectContext` (session, person, settings, now, language), `args`
-the effect's arguments from the flow, and the returned dict comes back to the
+Each handler is `(ctx, args) -> data` like those of bot/core/effects.py: `ctx`
+is the service's `EffectContext` (session, person, settings, now, language
+and the content snapshot, whose `MunicipalData` the handlers read), `args` the
+effect's arguments from the flow, and the returned dict comes back to the
 engine as the `EffectResult`. Labels go back as message references
-(`msg_ref`), never as text. `HANDLERS` maps every effect name to its handler
-for the service's registry.
+(`msg_ref`), never as text. `MUNICIPAL_EFFECTS` declares every effect with
+the arguments a flow must give it, for the service's registry.
 """
 
 from __future__ import annotations
@@ -13,18 +14,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.municipal import prayer, tips
-from bot.municipal.boundaries import Boundaries, SubMunicipality, load_boundaries
-from bot.municipal.knowledge import KnowledgeBase, load_knowledge
+from bot.core.content import Content
+from bot.core.effects import EffectContext, EffectSpec, create_case
+from bot.municipal import prayer
+from bot.municipal.boundaries import Boundaries, SubMunicipality
+from bot.municipal.content import MunicipalData
+from bot.municipal.knowledge import KnowledgeBase
 from bot.municipal.phone import normalize_phone
-from bot.municipal.service_points import PointStatus, ServicePoint, load_points, nearest, status
-from dialogs.model import msg_ref
+from bot.municipal.service_points import PointStatus, ServicePoint, nearest, status
+from dialogs.model import UserInput, msg_ref
 from storage import subscriptions
-
-if TYPE_CHECKING:
-    from bot.effects import EffectContext
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,12 @@ REQUEST_FIELDS = ("relationship", "name", "need", "situation", "service", "when"
 POINTS_SHOWN = 4
 
 Data = dict[str, Any]
-Handler = Callable[["EffectContext", Mapping[str, Any]], Data]
+Handler = Callable[[EffectContext, Mapping[str, Any]], Data]
+
+
+def _data(ctx: EffectContext) -> MunicipalData:
+    """The municipal data of the message's content snapshot."""
+    return ctx.snapshot.part(MunicipalData)
 
 
 # ---------------------------------------------------------------- consultant
@@ -45,21 +51,21 @@ Handler = Callable[["EffectContext", Mapping[str, Any]], Data]
 
 def kb_topics(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     """The consultant's topics as buttons, each starting the topic's flow."""
-    kb = load_knowledge()
+    kb = _data(ctx).knowledge
     return {"items": [{"id": f"flow:{t.flow}", "label": msg_ref(t.label_key)} for t in kb.topics]}
 
 
 def kb_topic(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     """The questions of one topic as buttons."""
-    topic = load_knowledge().topic(str(args.get("topic", "")))
+    topic = _data(ctx).knowledge.topic(str(args.get("topic", "")))
     if topic is None:
         return {"found": False, "items": []}
-    return {"found": True, "items": [_entry_button(load_knowledge(), e) for e in topic.entries]}
+    return {"found": True, "items": [_entry_button(_data(ctx).knowledge, e) for e in topic.entries]}
 
 
 def kb_answer(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     """One answer, its guidance mark, its phone line, follow-ups and "was this helpful?"."""
-    kb = load_knowledge()
+    kb = _data(ctx).knowledge
     entry_id = str(args.get("entry", ""))
     entry = kb.entry(entry_id)
     if entry is None:
@@ -111,7 +117,7 @@ def _contact_line(kb: KnowledgeBase, contact_id: str | None) -> Data:
 
 def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     """The sub-municipality of a pin or a typed neighbourhood name, and its service points."""
-    boundaries = load_boundaries()
+    boundaries = _data(ctx).boundaries
     location = args.get("location") or {}
     sub, found_by = _locate(boundaries, location)
     base = {"consultant_phone": ctx.settings.contact.consultant_phone}
@@ -120,7 +126,7 @@ def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     match = boundaries.find_name(_typed(location) or "") if found_by == "name" else None
     nbhd = match.neighbourhood if match else None
     lat, lon = _point_of(location) or _centre(sub)
-    shown = nearest(load_points(), lat=lat, lon=lon, now=ctx.now, limit=POINTS_SHOWN)
+    shown = nearest(_data(ctx).points, lat=lat, lon=lon, now=ctx.now, limit=POINTS_SHOWN)
     return {
         **base,
         "found": True,
@@ -138,7 +144,7 @@ def nearest_service_points(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     location = args.get("location") or {}
     where = _point_of(location)
     if where is None:
-        sub, _ = _locate(load_boundaries(), location)
+        sub, _ = _locate(_data(ctx).boundaries, location)
         where = _centre(sub) if sub else None
     today = prayer.makkah_now(ctx.now).date()
     itlala = prayer.itlala_hours(today)
@@ -149,7 +155,7 @@ def nearest_service_points(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     }
     if where is None:
         return {**base, "located": False, "found": False, "open_now": False}
-    found = nearest(load_points(), lat=where[0], lon=where[1], now=ctx.now, limit=POINTS_SHOWN)
+    found = nearest(_data(ctx).points, lat=where[0], lon=where[1], now=ctx.now, limit=POINTS_SHOWN)
     if not found:
         return {**base, "located": True, "found": False, "open_now": False}
     first = found[0]
@@ -165,7 +171,7 @@ def nearest_service_points(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
 
 def service_point_info(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     """One point: today's hours with the Hijri date, whether it is open, a map link."""
-    point = next((p for p in load_points() if p.id == str(args.get("point", ""))), None)
+    point = next((p for p in _data(ctx).points if p.id == str(args.get("point", ""))), None)
     if point is None:
         return {"found": False}
     today = prayer.makkah_now(ctx.now).date()
@@ -241,13 +247,11 @@ def create_service_request(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     ticket is an ordinary case that check_status follows; the request's own
     answers (who, which service, when) go into the case's `extra`.
     """
-    from bot.effects import create_case  # the service's generic handler
-
     kind = str(args.get("kind", ""))
     if kind not in REQUEST_TEAMS:
         raise ValueError(f"create_service_request: unknown kind {kind!r}")
     extra = {k: args[k] for k in REQUEST_FIELDS if args.get(k) is not None}
-    sub, _ = _locate(load_boundaries(), args.get("location") or {})
+    sub, _ = _locate(_data(ctx).boundaries, args.get("location") or {})
     if sub is not None:
         extra["sub_municipality"] = sub.id
     phone = args.get("phone")
@@ -269,7 +273,7 @@ def create_service_request(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
 
 def awareness_tip(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     topic = str(args.get("topic", ""))
-    tip = tips.load_tips().pick(topic, now=ctx.now)
+    tip = _data(ctx).tips.pick(topic, now=ctx.now)
     if tip is None:
         return {"found": False, "topic": topic}
     return {"found": True, "topic": topic, "tip": msg_ref(tip.key)}
@@ -285,16 +289,39 @@ def unsubscribe_tips(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     return {"was_subscribed": was}
 
 
-HANDLERS: dict[str, Handler] = {
-    "kb_topics": kb_topics,
-    "kb_topic": kb_topic,
-    "kb_answer": kb_answer,
-    "kb_feedback": kb_feedback,
-    "find_sub_municipality": find_sub_municipality,
-    "nearest_service_points": nearest_service_points,
-    "service_point_info": service_point_info,
-    "create_service_request": create_service_request,
-    "awareness_tip": awareness_tip,
-    "subscribe_tips": subscribe_tips,
-    "unsubscribe_tips": unsubscribe_tips,
-}
+# ---------------------------------------------------------------- hooks of the service
+
+
+def stop_word(ctx: EffectContext, dialog: Mapping[str, Any], user_input: UserInput) -> UserInput:
+    """ "stop" / "توقف" / "berhenti" / "بند" / "لغو" alone ends the daily tips.
+
+    Only for a subscriber with no flow open: the same words mean "cancel"
+    inside a flow (Persian لغو does), and there the flow's cancel wins. (An
+    input rewriter of the conversation service.)
+    """
+    if dialog.get("flow") or not _data(ctx).tips.is_stop_word(user_input.text):
+        return user_input
+    if not subscriptions.is_subscribed(ctx.session, person=ctx.person):
+        return user_input
+    return UserInput(command="stop")
+
+
+def team_at(content: Content, lat: float, lon: float) -> str | None:
+    """The sub-municipality team for a pin: how the service routes a new case by place."""
+    return content.part(MunicipalData).team_for(lat, lon)
+
+
+MUNICIPAL_EFFECTS: tuple[EffectSpec, ...] = (
+    EffectSpec("kb_topics", kb_topics),
+    EffectSpec("kb_topic", kb_topic, frozenset({"topic"})),
+    EffectSpec("kb_answer", kb_answer, frozenset({"entry"})),
+    EffectSpec("kb_feedback", kb_feedback, frozenset({"entry", "helpful"})),
+    EffectSpec("find_sub_municipality", find_sub_municipality, frozenset({"location"})),
+    EffectSpec("nearest_service_points", nearest_service_points, frozenset({"location"})),
+    EffectSpec("service_point_info", service_point_info, frozenset({"point"})),
+    EffectSpec("create_service_request", create_service_request, frozenset({"kind"})),
+    EffectSpec("awareness_tip", awareness_tip, frozenset({"topic"})),
+    EffectSpec("subscribe_tips", subscribe_tips),
+    EffectSpec("unsubscribe_tips", unsubscribe_tips),
+)
+HANDLERS: dict[str, Handler] = {spec.name: spec.handler for spec in MUNICIPAL_EFFECTS}

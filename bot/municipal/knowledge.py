@@ -1,35 +1,31 @@
 """The consultant knowledge base: topics, entries, follow-ups and phone lines.
 
-Structure lives in dialogs/knowledge/consultant.yaml, words in
+Structure lives in bot/municipal/data/consultant.yaml, words in
 locales/<lang>/knowledge.ftl (message ids derived from the entry ids, see the
-YAML's header). `load_knowledge` gives the typed base the effects read;
-`validate_knowledge` returns every problem as "path:line: message" for
-`labbaik dialogs validate`, including entries missing a text in some language.
+YAML's header). `load_knowledge` reads the typed base; `knowledge_problems` returns every
+problem as "path:line: message" (for the content snapshot and `labbaik
+dialogs validate`, bot/municipal/content.py), including entries missing a
+text in some language; `validate_knowledge` is the same for files on disk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from fluent.syntax import FluentParser, ast
 
-from bot.municipal.datafiles import (
-    DIALOGS,
-    KNOWLEDGE_DIR,
-    LANGUAGES,
-    LOCALES_DIR,
-    ROOT,
-    DataError,
-    cached,
-)
+from bot.municipal.datafiles import DATA_DIR, ROOT, DataError
+from dialogs.loader import DEFAULT_FLOWS_DIR
+from locales.render import LOCALES_DIR, languages, message_ids
 
-KNOWLEDGE_FILE = KNOWLEDGE_DIR / "consultant.yaml"
-FLOWS_DIR = DIALOGS / "flows"
+KNOWLEDGE_FILE = DATA_DIR / "consultant.yaml"
+FLOWS_DIR = DEFAULT_FLOWS_DIR
 GUIDANCE = ("general", "fixed")
+Where = Callable[[Path], str]  # how a problem names a file
 
 
 @dataclass(frozen=True)
@@ -121,19 +117,20 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _read(path: Path) -> Any:
+def _read(path: Path, where: Where | None = None) -> Any:
+    name = (where or repo_relative)(path)
     try:
         with path.open(encoding="utf-8") as fh:
             return yaml.load(fh, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except OSError as exc:
-        raise DataError(f"{_rel(path)}:1: cannot read: {exc.strerror}") from exc
+        raise DataError(f"{name}:1: cannot read: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        raise DataError(f"{_rel(path)}:{line}: not valid YAML: {exc}") from exc
+        raise DataError(f"{name}:{line}: not valid YAML: {exc}") from exc
 
 
-def _rel(path: Path) -> str:
+def repo_relative(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
@@ -175,14 +172,17 @@ def parse_knowledge(path: Path) -> KnowledgeBase:
 
 
 def load_knowledge(path: Path = KNOWLEDGE_FILE) -> KnowledgeBase:
-    return cached(path, parse_knowledge)
+    """The file read now (the running bot reads it through its content snapshot)."""
+    return parse_knowledge(path)
 
 
 # --- validation -----------------------------------------------------------------
 
 
-def _structure_errors(path: Path, data: Any, flows_dir: Path | None = None) -> list[str]:
-    where = _rel(path)
+def _structure_errors(
+    path: Path, data: Any, flow_ids: Collection[str] | None = None, name: Where = repo_relative
+) -> list[str]:
+    where = name(path)
     if not isinstance(data, dict):
         return [f"{where}:1: expected a mapping with contacts, topics and entries"]
     errors: list[str] = []
@@ -193,7 +193,7 @@ def _structure_errors(path: Path, data: Any, flows_dir: Path | None = None) -> l
         errors += _entry_errors(where, raw, entries, contacts)
     used: set[str] = set()
     for raw in topics.values():
-        errors += _topic_errors(where, raw, entries, flows_dir)
+        errors += _topic_errors(where, raw, entries, flow_ids)
         used.update(_strings(raw.get("entries")))
     reachable = used | {f for e in entries.values() for f in _strings(e.get("follow_ups"))}
     for entry_id, raw in entries.items():
@@ -243,65 +243,66 @@ def _entry_errors(
 
 
 def _topic_errors(
-    where: str, raw: _LineDict, entries: dict[str, Any], flows_dir: Path | None
+    where: str, raw: _LineDict, entries: dict[str, Any], flow_ids: Collection[str] | None
 ) -> list[str]:
     at = f"{where}:{raw.line}: topic {raw['id']}"
     errors = []
-    if flows_dir is not None and not _flow_exists(str(raw["flow"]), flows_dir):
-        errors.append(f"{at}: no flow with id {raw['flow']!r} in {_rel(flows_dir)}")
+    if flow_ids is not None and str(raw["flow"]) not in flow_ids:
+        errors.append(f"{at}: no flow with id {raw['flow']!r}")
     errors += [
         f"{at}: unknown entry {e!r}" for e in _strings(raw.get("entries")) if e not in entries
     ]
     return errors
 
 
-def _flow_exists(flow_id: str, flows_dir: Path) -> bool:
+def flow_ids_on_disk(flows_dir: Path) -> set[str]:
+    """The ids of the flow files of a folder (for checking files outside a snapshot)."""
+    ids: set[str] = set()
     for path in flows_dir.glob("*.y*ml"):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             continue
-        if isinstance(data, dict) and data.get("id") == flow_id:
-            return True
-    return False
-
-
-def locale_message_ids(lang: str, locales_dir: Path = LOCALES_DIR) -> set[str]:
-    """Message ids defined in any .ftl file of one language."""
-    ids: set[str] = set()
-    parser = FluentParser(with_spans=False)
-    for path in sorted((locales_dir / lang).glob("*.ftl")):
-        resource = parser.parse(path.read_text(encoding="utf-8"))
-        ids.update(e.id.name for e in resource.body if isinstance(e, ast.Message))
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
     return ids
 
 
+def messages_on_disk(
+    langs: Collection[str] | None = None, locales_dir: Path = LOCALES_DIR
+) -> dict[str, set[str]]:
+    """{language: message ids} of the locale files (default: every language folder)."""
+    chosen = langs if langs is not None else languages(locales_dir)
+    return {lang: message_ids(locales_dir / lang) for lang in chosen}
+
+
 def missing_messages(
-    needed: dict[str, str], languages: tuple[str, ...] = LANGUAGES, locales_dir: Path = LOCALES_DIR
+    needed: Mapping[str, str], messages: Mapping[str, set[str]]
 ) -> list[tuple[str, str, str]]:
     """(language, message id, what needs it) for each message a language lacks."""
-    missing = []
-    for lang in languages:
-        have = locale_message_ids(lang, locales_dir)
-        missing += [(lang, key, what) for key, what in needed.items() if key not in have]
-    return missing
+    return [
+        (lang, key, what)
+        for lang, have in messages.items()
+        for key, what in needed.items()
+        if key not in have
+    ]
 
 
-def validate_knowledge(
-    path: Path = KNOWLEDGE_FILE,
+def knowledge_problems(
+    path: Path,
     *,
-    languages: tuple[str, ...] = LANGUAGES,
-    locales_dir: Path = LOCALES_DIR,
-    flows_dir: Path = FLOWS_DIR,
-) -> list[str]:
-    """Every problem of the knowledge base as "path:line: message"; empty when it is sound."""
+    messages: Mapping[str, set[str]] | None,
+    flow_ids: Collection[str] | None,
+    where: Where = repo_relative,
+) -> tuple[KnowledgeBase | None, list[str]]:
+    """The base and every problem of it as "path:line: message" (no base when any)."""
     try:
-        data = _read(path)
+        data = _read(path, where)
     except DataError as exc:
-        return [str(exc)]
-    errors = _structure_errors(path, data, flows_dir)
+        return None, [str(exc)]
+    errors = _structure_errors(path, data, flow_ids, where)
     if errors:
-        return errors
+        return None, errors
     kb = _build(data)
     lines = {
         f"{kind} {raw['id']}": raw.line
@@ -309,71 +310,24 @@ def validate_knowledge(
         for raw in data.get({"topic": "topics", "entry": "entries", "contact": "contacts"}[kind])
         or ()
     }
-    return [
-        f"{_rel(path)}:{lines.get(what, 1)}: {what}: no message {key!r} in locales/{lang}"
-        for lang, key, what in missing_messages(kb.message_ids(), languages, locales_dir)
+    errors = [
+        f"{where(path)}:{lines.get(what, 1)}: {what}: no message {key!r} in locales/{lang}"
+        for lang, key, what in missing_messages(kb.message_ids(), messages or {})
     ]
+    return (None if errors else kb), errors
 
 
-# --- every municipal data file --------------------------------------------------
-
-
-def _line_of(path: Path, needle: str) -> int:
-    """The first line of `path` that mentions `needle` (1 when none does)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1
-    return next((i for i, line in enumerate(lines, 1) if needle in line), 1)
-
-
-def _data_messages() -> tuple[list[str], dict[str, tuple[Path, str]]]:
-    """Errors of the place and tip files, and the messages they need -> (file, id)."""
-    from bot.municipal import boundaries, service_points, tips
-
-    errors: list[str] = []
-    needed: dict[str, tuple[Path, str]] = {}
-    loaders = (
-        (boundaries.BOUNDARIES_FILE, boundaries.load_boundaries),
-        (service_points.SERVICE_POINTS_FILE, service_points.load_points),
-        (tips.TIPS_FILE, tips.load_tips),
-    )
-    loaded: dict[Path, Any] = {}
-    for path, load in loaders:
-        try:
-            loaded[path] = load(path)  # type: ignore[operator]
-        except DataError as exc:
-            errors.append(f"{_rel(path)}:1: {exc}")
-    if boundaries.BOUNDARIES_FILE in loaded:
-        for sub in loaded[boundaries.BOUNDARIES_FILE].sub_municipalities:
-            needed[f"submun-{sub.id}"] = (boundaries.BOUNDARIES_FILE, f"id: {sub.id}")
-    if service_points.SERVICE_POINTS_FILE in loaded:
-        for point in loaded[service_points.SERVICE_POINTS_FILE]:
-            needed[f"place-{point.id}"] = (service_points.SERVICE_POINTS_FILE, f"id: {point.id}")
-            needed[f"service-{point.service}"] = (service_points.SERVICE_POINTS_FILE, "services:")
-    if tips.TIPS_FILE in loaded:
-        for tip in loaded[tips.TIPS_FILE].tips:
-            needed[tip.key] = (tips.TIPS_FILE, f"id: {tip.id}")
-    needed["hijri-date"] = (service_points.SERVICE_POINTS_FILE, "hijri_season")
-    for month in range(1, 13):
-        needed[f"hijri-month-{month}"] = (service_points.SERVICE_POINTS_FILE, "hijri_season")
-    return errors, needed
-
-
-def validate_municipal_data(
+def validate_knowledge(
+    path: Path = KNOWLEDGE_FILE,
     *,
-    languages: tuple[str, ...] = LANGUAGES,
+    languages: Collection[str] | None = None,
     locales_dir: Path = LOCALES_DIR,
     flows_dir: Path = FLOWS_DIR,
 ) -> list[str]:
-    """Every problem of the knowledge base, places, service points and tips, as
-    "path:line: message" — for `labbaik dialogs validate` next to the flow checks."""
-    errors = validate_knowledge(languages=languages, locales_dir=locales_dir, flows_dir=flows_dir)
-    data_errors, needed = _data_messages()
-    errors += data_errors
-    what = {key: key for key in needed}
-    for lang, key, _ in missing_messages(what, languages, locales_dir):
-        path, needle = needed[key]
-        line = _line_of(path, needle)
-        errors.append(f"{_rel(path)}:{line}: no message {key!r} in locales/{lang}")
+    """Every problem of a knowledge file against locale and flow files on disk."""
+    _, errors = knowledge_problems(
+        path,
+        messages=messages_on_disk(languages, locales_dir),
+        flow_ids=flow_ids_on_disk(flows_dir),
+    )
     return errors

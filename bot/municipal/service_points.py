@@ -1,6 +1,6 @@
 """Itlala desks and Hadirin vehicles: where they are, when they are open, which is nearest.
 
-The data is dialogs/data/service_points.yaml. Itlala hours come from the prayer
+The data is bot/municipal/data/service_points.yaml. Itlala hours come from the prayer
 times of the day (bot.municipal.prayer); Hadirin vehicles follow a weekly
 schedule in Makkah time. All instants are aware datetimes.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.municipal import prayer
-from bot.municipal.datafiles import DATA_DIR, DataError, cached, read_yaml
+from bot.municipal.datafiles import DATA_DIR, DataError, read_yaml
 
 SERVICE_POINTS_FILE = DATA_DIR / "service_points.yaml"
 SERVICES = ("itlala", "hadirin")
@@ -171,7 +171,8 @@ def _parse_season(raw: Any) -> HijriSeason | None:
 
 
 def load_points(path: Path = SERVICE_POINTS_FILE) -> tuple[ServicePoint, ...]:
-    return cached(path, lambda p: parse_points(read_yaml(p), where=str(p)))
+    """The file read now (the running bot reads it through its content snapshot)."""
+    return parse_points(read_yaml(path), where=str(path))
 
 
 def points_in_sub(

@@ -1,7 +1,8 @@
 """Awareness tips (Municipal Snap): which tip to show, the daily tip, stop words,
 and queueing the daily tip for every subscriber through the outbox.
 
-Tips are listed in dialogs/knowledge/tips.yaml; their words are `tip-<id>` in
+Tips are listed in bot/municipal/data/tips.yaml, with the words that stop the
+daily tip in each language; their texts are `tip-<id>` in
 locales/<lang>/tips.ftl. The daily tip is the same for everyone on a Makkah
 calendar day and goes round every tip in order.
 """
@@ -17,28 +18,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.municipal import prayer
-from bot.municipal.datafiles import KNOWLEDGE_DIR, DataError, cached, read_yaml
-from bot.municipal.text import fold
+from bot.municipal.datafiles import DATA_DIR, DataError, read_yaml
+from bot.municipal.place_names import fold
 from dialogs.model import msg_ref
 from storage import service as store
 from storage import subscriptions
 
 log = logging.getLogger(__name__)
 
-TIPS_FILE = KNOWLEDGE_DIR / "tips.yaml"
+TIPS_FILE = DATA_DIR / "tips.yaml"
 DAILY_KEY = "tips-daily"
 SEND_AT = time(9, 0)  # Makkah time: a daily tip never arrives at night
-DEFAULT_LANGUAGE = "ar"
-# One word, alone in a message, stops the daily tip. Persian "لغو" also means
-# "cancel": the service only treats it as stop for a subscriber with no flow open.
-STOP_WORDS_BY_LANGUAGE = {
-    "en": ("stop", "unsubscribe", "stop tips"),
-    "ar": ("توقف", "إيقاف", "ايقاف", "إلغاء الاشتراك", "الغاء الاشتراك"),
-    "id": ("berhenti", "stop langganan"),
-    "ur": ("بند", "بند کرو", "band", "band karo"),
-    "fa": ("لغو", "لغو اشتراک", "توقف کن"),
-}
-STOP_WORDS = frozenset(fold(w) for words in STOP_WORDS_BY_LANGUAGE.values() for w in words)
 
 
 @dataclass(frozen=True)
@@ -55,6 +45,14 @@ class Tip:
 class Tips:
     topics: tuple[str, ...]
     tips: tuple[Tip, ...]
+    # One word, alone in a message, stops the daily tip (tips.yaml `stop_words`, per
+    # language). Persian "لغو" also means "cancel": the conversation only treats it
+    # as stop for a subscriber with no flow open.
+    stop_words: frozenset[str] = frozenset()  # folded (place_names.fold)
+
+    def is_stop_word(self, text: str | None) -> bool:
+        """True for a message that is only a stop word, in any language."""
+        return bool(text) and fold(text or "") in self.stop_words
 
     def of_topic(self, topic: str) -> tuple[Tip, ...]:
         return tuple(t for t in self.tips if t.topic == topic)
@@ -82,16 +80,25 @@ def parse_tips(data: Any, *, where: str = "tips") -> Tips:
     ids = [t.id for t in tips]
     if len(set(ids)) != len(ids):
         raise DataError(f"{where}: duplicate tip ids")
-    return Tips(topics=topics, tips=tips)
+    return Tips(topics=topics, tips=tips, stop_words=_stop_words(data.get("stop_words"), where))
+
+
+def _stop_words(raw: Any, where: str) -> frozenset[str]:
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, dict) or not all(isinstance(w, list) for w in raw.values()):
+        raise DataError(f"{where}: `stop_words` maps a language code to a list of words")
+    return frozenset(fold(str(w)) for words in raw.values() for w in words if fold(str(w)))
 
 
 def load_tips(path: Path = TIPS_FILE) -> Tips:
-    return cached(path, lambda p: parse_tips(read_yaml(p), where=str(p)))
+    """The file read now (the running bot reads it through its content snapshot)."""
+    return parse_tips(read_yaml(path), where=str(path))
 
 
-def is_stop_word(text: str | None) -> bool:
-    """True for a message that is only a stop word, in any of our languages."""
-    return bool(text) and fold(text or "") in STOP_WORDS
+def is_stop_word(text: str | None, tips: Tips | None = None) -> bool:
+    """`tips.is_stop_word(text)`, of the tips file as it is now by default."""
+    return (tips or load_tips()).is_stop_word(text)
 
 
 def enqueue_daily_tips(session: Session, *, now: datetime, tips: Tips | None = None) -> int:
@@ -116,7 +123,7 @@ def enqueue_daily_tips(session: Session, *, now: datetime, tips: Tips | None = N
             payload={
                 "key": DAILY_KEY,
                 "args": {"tip": msg_ref(tip.key)},
-                "lang": person.language or DEFAULT_LANGUAGE,
+                "lang": person.language,  # none yet: the outbox uses the default language
             },
             dedupe_key=f"tip:{person.id}:{day.isoformat()}",
             not_before=send_at,

@@ -1,1 +1,2 @@
-"""The one ASGI web app: web chat, channel webhooks, health and metrics (see app.py)."""
+"""The one ASGI web app (app.py) and the HTTP toolkit route providers use: health, metrics,
+security headers and body limits, flood control."""

@@ -2,8 +2,12 @@
 
 Health answers 200 while the app can take messages: the database must answer,
 the NLU server may be down (the bot then works from menus), which is reported
-as "degraded" rather than failing the check. Without a reachable database the
-app cannot store anything, so that is a 503.
+as "degraded" rather than failing the check. So is content that does not
+validate: the last good snapshot keeps serving, and `content.problems` (only
+present then) names
+every broken `file:line` (`content.serving` says whether the files or the last
+good copy are in force). Without a reachable database the app cannot store
+anything, so that is a 503.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from bot.runtime import Runtime
+from bot.core.runtime import Runtime
 from bot.web.metrics import Metrics
 from storage.models import OutboxItem
 
@@ -59,10 +63,17 @@ class Health:
         database_ok, nlu = await asyncio.gather(
             asyncio.to_thread(_database_ok, self.runtime), _nlu_status(self.runtime)
         )
-        status = "ok" if nlu != "down" else "degraded"
+        content = self.runtime.content.status
+        status = "ok" if nlu != "down" and not content.problems else "degraded"
         if not database_ok:
             status = "down"
-        body = {"status": status, "database": "up" if database_ok else "down", "nlu": nlu}
+        body: dict[str, object] = {
+            "status": status,
+            "database": "up" if database_ok else "down",
+            "nlu": nlu,
+        }
+        if content.problems:  # only then: what is broken, and what serves meanwhile
+            body["content"] = content.as_json()
         return JSONResponse(
             body, status_code=200 if database_ok else 503, headers={"cache-control": "no-store"}
         )

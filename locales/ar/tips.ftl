@@ -1,4 +1,4 @@
-# نصائح توعوية (السناب البلدي). القائمة في dialogs/knowledge/tips.yaml.
+# نصائح توعوية (السناب البلدي). القائمة في bot/municipal/data/tips.yaml.
 
 tips-ask-topic = أي نصائح تريد؟
 tips-topic-heat = الحرارة

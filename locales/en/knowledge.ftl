@@ -1,5 +1,5 @@
 # Mustasharak Al-Amin (the consultant) and Mustamirrun: the knowledge base.
-# Structure: dialogs/knowledge/consultant.yaml. Each answer fits a phone screen;
+# Structure: bot/municipal/data/consultant.yaml. Each answer fits a phone screen;
 # buttons (…-label) stay under about 25 characters.
 
 ## The consultant's menu

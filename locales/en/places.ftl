@@ -1,5 +1,5 @@
 # Place names: Makkah's sub-municipalities and the service points, and Hijri dates.
-# The data behind them: dialogs/data/boundaries.yaml and service_points.yaml.
+# The data behind them: bot/municipal/data/boundaries.yaml and service_points.yaml.
 
 submun-ajyad = Ajyad
 submun-maabda = Al-Maabda

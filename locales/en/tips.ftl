@@ -1,4 +1,4 @@
-# Awareness tips (Municipal Snap). List: dialogs/knowledge/tips.yaml.
+# Awareness tips (Municipal Snap). List: bot/municipal/data/tips.yaml.
 
 tips-ask-topic = Which tips would you like?
 tips-topic-heat = Heat

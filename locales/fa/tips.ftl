@@ -1,4 +1,4 @@
-# نکته‌های آگاهی‌بخش (اسنپ شهرداری). فهرست: dialogs/knowledge/tips.yaml.
+# نکته‌های آگاهی‌بخش (اسنپ شهرداری). فهرست: bot/municipal/data/tips.yaml.
 
 tips-ask-topic = نکته دربارهٔ چه موضوعی می‌خواهید؟
 tips-topic-heat = گرما

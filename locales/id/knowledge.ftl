@@ -1,5 +1,5 @@
 # Mustasharak Al-Amin (konsultan) dan Mustamirrun: basis pengetahuan.
-# Struktur: dialogs/knowledge/consultant.yaml. Jawaban muat di layar ponsel.
+# Struktur: bot/municipal/data/consultant.yaml. Jawaban muat di layar ponsel.
 
 ## Menu konsultan
 

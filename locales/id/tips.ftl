@@ -1,4 +1,4 @@
-# Tips kesadaran (Municipal Snap). Daftar: dialogs/knowledge/tips.yaml.
+# Tips kesadaran (Municipal Snap). Daftar: bot/municipal/data/tips.yaml.
 
 tips-ask-topic = Tips tentang apa?
 tips-topic-heat = Cuaca panas

@@ -1,4 +1,4 @@
-# آگاہی کے مشورے (میونسپل سنیپ)۔ فہرست: dialogs/knowledge/tips.yaml۔
+# آگاہی کے مشورے (میونسپل سنیپ)۔ فہرست: bot/municipal/data/tips.yaml۔
 
 tips-ask-topic = کس بارے میں مشورے چاہییں؟
 tips-topic-heat = گرمی

@@ -1,15 +1,19 @@
 """Alembic environment: migrate the connection we are handed, or the configured database.
 
-`storage.db.upgrade()` passes an open connection in `config.attributes["connection"]`.
-From the alembic command line, the URL comes from `-x url=...`, else from
-Labbaik's settings (config.yaml / LABBAIK_DATABASE_URL).
+`storage.db.upgrade()` passes an open connection in `config.attributes["connection"]`
+(`labbaik db upgrade` reads config.yaml and does that). From the alembic command
+line, the URL comes from `-x url=...`, else from LABBAIK_DATABASE_URL: storage
+reads no configuration of the bot's.
 """
 
 from __future__ import annotations
 
+import os
+
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from storage.db import Database
 from storage.models import Base
 
 config = context.config
@@ -27,15 +31,16 @@ def _configure_and_run(connection: Connection) -> None:
         context.run_migrations()
 
 
-def _url_from_settings() -> str:
-    from bot.config import load_settings
-    from storage.db import resolve_url
-
-    url = context.get_x_argument(as_dictionary=True).get("url")
-    if url:
-        return url
-    settings = load_settings()
-    return resolve_url(settings.database.url, settings.root)
+def _url_from_command_line() -> str:
+    url = context.get_x_argument(as_dictionary=True).get("url") or os.environ.get(
+        "LABBAIK_DATABASE_URL"
+    )
+    if not url:
+        raise SystemExit(
+            "no database: pass -x url=... or set LABBAIK_DATABASE_URL "
+            "(or run `labbaik db upgrade`, which reads config.yaml)"
+        )
+    return url
 
 
 def run_migrations_online() -> None:
@@ -43,9 +48,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         _configure_and_run(connection)
         return
-    from storage.db import Database
-
-    db = Database(_url_from_settings())
+    db = Database(_url_from_command_line())
     try:
         with db.engine.begin() as conn:
             _configure_and_run(conn)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,47 @@ def test_a_wrong_config_value_stops_start_up_naming_the_key(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "nlu.timeout_seconds" in result.stderr
     assert "web.colour: unknown setting" in result.stderr
+
+
+def test_json_mode_answers_each_line_before_the_next_is_written(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """A program talking to `labbaik chat --json` through pipes: it writes a line only after
+    the answer to the one before has arrived (stdin stays open all along)."""
+    env = {**os.environ, "LABBAIK_DATABASE_URL": sqlite_url, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "chat", "--json", "--no-nlu", "--lang", "en"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    answers: queue.Queue[dict] = queue.Queue()
+    reader = threading.Thread(
+        target=lambda: [answers.put(json.loads(line)) for line in proc.stdout or ()], daemon=True
+    )
+    reader.start()
+
+    def say(line: str, until: str) -> list[str]:
+        """Write one line, then read the answers up to the reply `until`."""
+        assert proc.stdin is not None
+        proc.stdin.write(line + "\n")
+        proc.stdin.flush()
+        keys: list[str] = []
+        while until not in keys:
+            keys.append(answers.get(timeout=120)["key"])  # bounded: fails if it never answers
+        return keys
+
+    try:
+        assert say("/start", until="menu-prompt") == ["menu-welcome", "menu-prompt"]
+        assert say('{"choice": "flow:check_status"}', until="status-ask-ticket")
+        mistyped = say("MK-1234565", until="status-ask-ticket")
+        assert mistyped == ["status-ticket-mistyped", "status-ask-ticket"]
+        assert say('{"choice": "cancel"}', until="menu-anything-else")[0] == "cancelled"
+        assert answers.empty()  # nothing came that was not asked for
+    finally:
+        assert proc.stdin is not None
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0, proc.stderr.read() if proc.stderr else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from dialog_helpers import Chat
 
+from bot.app.config import load_settings
 from dialogs.engine import Context
 from dialogs.flowset import FlowSet
 from dialogs.loader import load_flows
@@ -13,7 +14,7 @@ from locales.render import Localizer
 
 @pytest.fixture(scope="session")
 def flows() -> FlowSet:
-    return load_flows()
+    return load_flows(languages=load_settings().languages)
 
 
 @pytest.fixture(scope="session")

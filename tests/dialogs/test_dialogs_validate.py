@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.app.commands.dialogs import validate
 from dialogs.loader import DEFAULT_FLOWS_DIR, DialogError, load_flows
-from dialogs.validate import validate
 from locales.render import LOCALES_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,3 +170,31 @@ def test_an_aside_flow_only_talks(flows_dir: Path) -> None:
     found = problems(flows_dir)
     line = line_of(path, "- effect: handoff")
     assert f"{path}:{line}: an aside flow can only `say`" in found
+
+
+def test_a_misspelled_effect_is_rejected_at_its_line(flows_dir: Path) -> None:
+    path = flows_dir / "report_issue.yaml"
+    replace(path, "effect: create_case", "effect: creat_case")
+    result = cli("--flows", str(flows_dir))
+    assert result.returncode == 1
+    line = line_of(path, "creat_case")
+    assert f"report_issue.yaml:{line}: unknown effect 'creat_case'" in result.stdout
+
+
+def test_an_effect_without_an_argument_it_needs_is_rejected(flows_dir: Path) -> None:
+    path = flows_dir / "services_point.yaml"
+    replace(path, "args: {point: $point}", "args: {place: $point}")
+    found = problems(flows_dir)
+    line = line_of(path, "args: {place: $point}")
+    assert f"{path}:{line}: effect 'service_point_info' needs argument(s) point" in found
+
+
+def test_a_choice_naming_a_slot_its_flow_lacks_is_rejected(flows_dir: Path) -> None:
+    (flows_dir / "help.yaml").write_text(
+        "id: help\nintents: [help]\ncommands: [help]\naside: true\ndone:\n"
+        "  - say: help\n    args: {hotline: $hotline}\n"
+        '    choices: [{id: "flow:check_status?ticket=MK-1234566", label: menu-status}]\n',
+        "utf-8",
+    )
+    found = "\n".join(problems(flows_dir))
+    assert "flow 'check_status' has no slot 'ticket'" in found

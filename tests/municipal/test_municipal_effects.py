@@ -6,12 +6,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from shared_content import repo_content
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.config import load_settings
-from bot.effects import EffectContext, find_case
+from bot.app.config import load_settings
+from bot.core.effects import EffectContext, find_case
 from bot.municipal import effects, prayer, tips
+from bot.municipal.effects import team_at
 from storage import service as store
 from storage import subscriptions
 from storage.db import Database
@@ -36,6 +38,8 @@ def _ctx(session: Session, person: Person, now: datetime = EVENING) -> EffectCon
         settings=SETTINGS,
         now=now,
         language=person.language or "ar",
+        content=repo_content().current(),
+        team_for=team_at,
     )
 
 

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.municipal.datafiles import LANGUAGES, LOCALES_DIR, DataError
-from bot.municipal.knowledge import (
-    load_knowledge,
-    parse_knowledge,
-    validate_knowledge,
-    validate_municipal_data,
-)
-from locales.render import Localizer
+from bot.app.config import load_settings
+from bot.municipal.content import validate_municipal_data
+from bot.municipal.datafiles import DataError
+from bot.municipal.knowledge import load_knowledge, parse_knowledge, validate_knowledge
+from locales.render import LOCALES_DIR, Localizer
+
+LANGUAGES = load_settings().languages
 
 PHONE_SCREEN = 600  # characters: an answer longer than this needs scrolling on a phone
 BUTTON = 28
@@ -84,7 +83,7 @@ def test_a_missing_translation_is_reported_at_the_entry_line(tmp_path: Path):
 
     assert len(errors) == 1
     path, line, message = errors[0].split(":", 2)
-    assert path == "dialogs/knowledge/consultant.yaml"
+    assert path == "bot/municipal/data/consultant.yaml"
     source = Path(__file__).resolve().parents[2] / path
     assert "id: shop-food" in source.read_text(encoding="utf-8").splitlines()[int(line) - 1]
     assert "'kb-shop-food'" in message and "locales/ur" in message

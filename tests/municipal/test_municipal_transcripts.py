@@ -15,10 +15,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from shared_content import repo_content
 from sqlalchemy import select
 
-from bot.config import load_settings
-from bot.effects import EffectContext, EffectRegistry, default_registry
+from bot.app.config import load_settings
+from bot.app.wiring import effect_registry
+from bot.core.effects import EffectContext, EffectRegistry
 from bot.municipal import effects as municipal
 from dialogs.engine import Context, step
 from dialogs.flowset import FlowSet
@@ -38,7 +40,7 @@ ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 
 @pytest.fixture(scope="module")
 def flows() -> FlowSet:
-    return load_flows()
+    return load_flows(languages=SETTINGS.languages)
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +50,8 @@ def localizer() -> Localizer:
 
 @pytest.fixture(scope="module")
 def registry() -> EffectRegistry:
-    reg = default_registry()
-    for name, handler in municipal.HANDLERS.items():
-        if name not in reg.names:
-            reg.register(name, handler)
+    reg = effect_registry()
+    assert set(municipal.HANDLERS) <= reg.names
     return reg
 
 
@@ -77,7 +77,9 @@ class Talk:
             person = store.get_or_create_person(
                 session, channel="telegram", user_id=f"pilgrim-{self.lang}", language=self.lang
             )
-            effect_ctx = EffectContext(session, person, "telegram", SETTINGS, EVENING, self.lang)
+            effect_ctx = EffectContext(
+                session, person, "telegram", SETTINGS, EVENING, self.lang, repo_content().current()
+            )
             result = step(self.flows, self.state, event, now=EVENING, ctx=self.ctx)
             self.outputs = list(result.outputs)
             effects = list(result.effects)

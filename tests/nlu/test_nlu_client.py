@@ -9,7 +9,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 
-from bot.config import NluSettings
+from bot.app.config import NluSettings
+from bot.core.nlu_contract import NORMALISERS
 from dialogs.model import NluResult
 from nlu.client import NluClient
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.nlu
 
 
 async def parse(url: str, text: str) -> NluResult:
-    async with NluClient(url=url, timeout=30.0) as client:
+    async with NluClient(url=url, timeout=30.0, normalisers=NORMALISERS) as client:
         result = await client.parse(text)
     assert result is not None
     return result

@@ -20,7 +20,7 @@ import pytest
 from fakes.fake_twilio import FakeTwilio, Stall
 from worker_kit import WallClock, make_worker, new_user, person_wrote, queue_reply, row
 
-from bot.outbox import OutboxWorker
+from bot.core.outbox import OutboxWorker
 from storage.db import Database
 
 LEASE = 60.0

@@ -14,10 +14,11 @@ from fakes.fake_telegram import FakeTelegram
 from telegram import Bot
 from worker_kit import Ticks, WallClock, row
 
-from bot.channels.telegram import TelegramSender
-from bot.config import OutboxSettings
-from bot.outbox import OutboxWorker
-from bot.ratelimit import TELEGRAM_LIMITS, RateLimiter
+from bot.app.config import OutboxSettings
+from bot.channels.telegram.channel import TELEGRAM_LIMITS
+from bot.channels.telegram.sender import TelegramSender
+from bot.core.outbox import OutboxWorker
+from bot.core.ratelimit import RateLimiter
 from storage import service as store
 from storage.db import Database
 

@@ -20,7 +20,8 @@ from worker_kit import (
     row,
 )
 
-from bot.ratelimit import RateLimits
+from bot.core.ratelimit import RateLimits
+from dialogs.tickets import make_ticket_id
 from storage.db import Database
 from storage.models import CaseEvent
 
@@ -279,6 +280,7 @@ async def test_case_status_notification_is_rendered_in_the_person_s_language(
             description="rubbish",
             channel="whatsapp",
             language="ur",
+            new_ticket_id=make_ticket_id,
         )
         store.change_case_status(session, case=case, status="in_progress", actor="agent:1")
         ticket = case.ticket_id

@@ -15,10 +15,11 @@ from typing import Any
 
 from fakes.fake_twilio import FakeTwilio
 
-from bot.channels.whatsapp_sender import WhatsAppSender, last_inbound_from
-from bot.config import OutboxSettings, WhatsAppSettings
-from bot.outbox import OutboxWorker
-from bot.ratelimit import RateLimiter, RateLimits
+from bot.app.config import OutboxSettings, WhatsAppSettings
+from bot.channels.whatsapp.sender import WhatsAppSender, last_inbound_from
+from bot.core.outbox import OutboxWorker
+from bot.core.ratelimit import RateLimiter, RateLimits
+from dialogs.tickets import make_ticket_id
 from storage import service as store
 from storage.db import Database
 from storage.models import OutboxItem
@@ -145,6 +146,7 @@ def queue_payload(
                 description="rubbish by the road",
                 channel="whatsapp",
                 language=lang,
+                new_ticket_id=make_ticket_id,
             )
         item = store.enqueue_outbox(
             session, person=person, channel="whatsapp", payload=payload, case=case

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_content import service_on
 
-from bot.channels.base import Inbound, Reply
-from bot.config import load_settings
-from bot.flows import FlowSource
-from bot.service import ConversationService, HandleResult
+from bot.app.config import load_settings
+from bot.core.conversation import ConversationService, HandleResult
+from bot.core.messages import Inbound, Reply
 from dialogs.model import Location
-from locales.render import Localizer
 from storage.db import Database
 
 _ids = itertools.count(1)
@@ -65,32 +64,14 @@ def keys(replies: tuple[Reply, ...]) -> list[str]:
     return [r.key for r in replies]
 
 
-@pytest.fixture(scope="session")
-def dialog_parts() -> tuple[FlowSource, Localizer]:
-    """The repo's flows and texts, parsed once per test session (parsing Fluent is slow)."""
-    root = load_settings().root
-    return FlowSource(root / "dialogs" / "flows", locales=root / "locales"), Localizer(
-        root / "locales"
-    )
-
-
 @pytest.fixture
-def make_service(
-    tmp_path: Path, dialog_parts: tuple[FlowSource, Localizer]
-) -> Callable[[str], ConversationService]:
+def make_service(tmp_path: Path) -> Callable[[str], ConversationService]:
     """The service as `labbaik chat` builds it, on `db_url`, without the NLU server."""
 
     def build(db_url: str) -> ConversationService:
         settings = load_settings(
             overrides={"database.url": db_url, "media.directory": str(tmp_path / "media")}
         )
-        flows, localizer = dialog_parts
-        return ConversationService(
-            settings=settings,
-            database=Database(db_url),
-            flows=flows,
-            localizer=localizer,
-            nlu=None,
-        )
+        return service_on(settings, Database(db_url))
 
     return build

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot.bench import service_flows
-from bot.config import load_settings
-from bot.runtime import build_runtime
+from bench.service import service_flows
+from bot.app.config import load_settings
+from bot.app.wiring import build_runtime
 from storage.models import Case
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
-from bot.service import ConversationService
+from bot.core.conversation import ConversationService
 from storage.models import Case, Message
 
 from .conftest import Chat

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
-from bot.service import ConversationService
+from bot.core.conversation import ConversationService
 from nlu.client import NluClient
 
 from .conftest import Chat

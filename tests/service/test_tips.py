@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.media import MediaStore
-from bot.run import queue_daily_tips
-from bot.runtime import Runtime
-from bot.service import ConversationService
+from bot.app.run import queue_daily_tips
+from bot.core.conversation import ConversationService
+from bot.core.media import MediaStore
+from bot.core.runtime import Runtime
 from storage import subscriptions
 from storage.models import OutboxItem, Person
 from storage.service import find_person

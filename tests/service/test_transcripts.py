@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.service import ConversationService
+from bot.core.conversation import ConversationService
 from dialogs.tickets import parse_ticket
 
 from .conftest import Chat

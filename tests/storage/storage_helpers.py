@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dialogs.tickets import make_ticket_id
 from storage import service as svc
 from storage.models import Agent, Case, Person, Team
 
@@ -33,6 +34,7 @@ def report(session: Session, reporter: Person, **overrides: Any) -> Case:
         "description": "rubbish near gate 3",
         "channel": reporter.channel,
         "language": "ar",
+        "new_ticket_id": make_ticket_id,  # the ticket format is the dialog contract's
     }
     fields.update(overrides)
     return svc.create_case(session, reporter=reporter, **fields)

@@ -137,7 +137,7 @@ def test_list_cases_for_person_newest_first(database: Database) -> None:
         ({"category": "noise"}, "unknown report category 'noise'"),
         ({"category": None}, "unknown report category None"),
         ({"priority": "asap"}, "unknown priority 'asap'"),
-        ({"channel": "sms"}, "unknown channel 'sms'"),
+        ({"channel": "SMS"}, "unknown channel 'SMS'"),
         ({"location_lat": 21.4}, "location_lat and location_lon"),
     ],
 )

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from bot.cli import main
-from storage.cli import upgrade_main
+from bot.app.cli import main
+from bot.app.commands.db import upgrade_main
 from storage.db import Database
 from storage.models import Base
 

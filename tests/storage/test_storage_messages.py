@@ -148,7 +148,7 @@ def test_bad_message_input_is_refused(database: Database) -> None:
         with pytest.raises(InvalidValue, match="platform_message_id"):
             svc.record_inbound(s, person=p, channel="telegram", platform_message_id="", payload={})
         with pytest.raises(InvalidValue, match="unknown channel"):
-            svc.record_outbound(s, person=p, channel="fax", key="k", payload={}, in_reply_to=None)
+            svc.record_outbound(s, person=p, channel="Fax", key="k", payload={}, in_reply_to=None)
         inbound = svc.record_inbound(
             s, person=p, channel="telegram", platform_message_id="1", payload={}
         )

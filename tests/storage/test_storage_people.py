@@ -61,8 +61,8 @@ def test_set_person_language_refuses_what_is_not_a_code(database: Database, bad:
 
 def test_unknown_channel_and_empty_user_id_are_refused(database: Database) -> None:
     with database.transaction() as s:
-        with pytest.raises(InvalidValue, match="unknown channel 'sms'"):
-            svc.get_or_create_person(s, channel="sms", user_id="1")
+        with pytest.raises(InvalidValue, match="unknown channel 'sms!'"):
+            svc.get_or_create_person(s, channel="sms!", user_id="1")
         with pytest.raises(InvalidValue, match="user_id"):
             svc.get_or_create_person(s, channel="telegram", user_id="")
 

@@ -18,8 +18,8 @@ import pytest
 import uvicorn
 from playwright.sync_api import Locator, Page
 
-from bot.runtime import Runtime
-from bot.web.app import create_app
+from bot.app.wiring import create_app
+from bot.core.runtime import Runtime
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -17,9 +17,9 @@ import pytest
 from starlette.applications import Starlette
 from webchat_kit import SharedTexts, runtime_on, web_settings
 
-from bot.config import ROOT
-from bot.runtime import Runtime
-from bot.web.app import create_app
+from bot.app.config import ROOT
+from bot.app.wiring import create_app
+from bot.core.runtime import Runtime
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from starlette.applications import Starlette
 from webchat_kit import SharedTexts, runtime_on, web_settings
 
-from bot.web.app import create_app
+from bot.app.wiring import create_app
 
 SECRETS = {
     "TELEGRAM_BOT_TOKEN": "123456:test-token-not-real",
@@ -51,12 +51,12 @@ async def test_channels_without_secrets_are_not_mounted_and_say_why(
     sqlite_url: str, tmp_path: Path, shared_texts: SharedTexts, caplog: pytest.LogCaptureFixture
 ) -> None:
     runtime = runtime_on(web_settings(sqlite_url, tmp_path), shared_texts)
-    with caplog.at_level(logging.INFO, logger="bot.web.app"):
+    with caplog.at_level(logging.INFO, logger="bot.channels.registry"):
         app = create_app(runtime)
     try:
         assert await _post(app, "/webhooks/telegram") == 404
         assert await _post(app, "/webhooks/whatsapp") == 404
-        lines = [r.getMessage() for r in caplog.records if r.name == "bot.web.app"]
+        lines = [r.getMessage() for r in caplog.records if r.name == "bot.channels.registry"]
         assert len(lines) == 2
         assert any("TELEGRAM_BOT_TOKEN" in line for line in lines)
         assert any("TWILIO_ACCOUNT_SID" in line for line in lines)

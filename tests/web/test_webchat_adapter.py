@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.channels import webchat
-from bot.channels.base import Reply, ReplyChoice
+from bot.channels.webchat import payloads as webchat
+from bot.core.messages import Reply, ReplyChoice
 from dialogs.model import Location
 
 LANGS = ("ar", "en", "id", "ur", "fa")

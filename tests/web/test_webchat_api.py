@@ -14,9 +14,10 @@ import httpx
 import pytest
 from webchat_kit import MAX_PHOTO_BYTES, free_port, oversize_png, png, web_settings
 
-from bot.runtime import Runtime, build_runtime
-from bot.web.app import BODY_MARGIN, create_app
-from bot.web.webchat import PER_CLIENT_BURST
+from bot.app.wiring import build_runtime, create_app
+from bot.channels.webchat.routes import PER_CLIENT_BURST
+from bot.core.runtime import Runtime
+from bot.web.app import BODY_MARGIN
 
 CLIENT = "b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6"
 OTHER_CLIENT = "0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d"

@@ -27,10 +27,10 @@ from browser_kit import (
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from webchat_kit import SharedTexts, free_port, oversize_png, png, runtime_on, web_settings
 
-from bot.channels.base import Reply
-from bot.channels.webchat import WebChatSender
-from bot.outbox import OutboxWorker
-from bot.runtime import Runtime
+from bot.channels.webchat.sender import WebChatSender
+from bot.core.messages import Reply
+from bot.core.outbox import OutboxWorker
+from bot.core.runtime import Runtime
 from storage import service as store
 
 pytestmark = pytest.mark.browser

@@ -12,10 +12,10 @@ from dataclasses import asdict
 import httpx
 import pytest
 
-from bot.channels.base import PermanentFailure, Reply
-from bot.channels.webchat import WebChatSender
-from bot.outbox import OutboxWorker
-from bot.runtime import Runtime
+from bot.channels.webchat.sender import WebChatSender
+from bot.core.messages import PermanentFailure, Reply
+from bot.core.outbox import OutboxWorker
+from bot.core.runtime import Runtime
 from storage import service as store
 
 CLIENT = "5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b"

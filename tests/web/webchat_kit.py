@@ -7,13 +7,10 @@ import struct
 import zlib
 from pathlib import Path
 
-from bot.config import Settings, load_settings
-from bot.flows import FlowSource
-from bot.media import MediaStore
-from bot.runtime import Runtime
-from bot.service import ConversationService
-from locales.render import Localizer
-from storage.db import Database, resolve_url
+from shared_content import repo_content, runtime_on_settings
+
+from bot.app.config import Settings, load_settings
+from bot.core.runtime import Runtime
 
 MAX_PHOTO_BYTES = 256 * 1024  # small, so oversize tests stay fast
 
@@ -34,27 +31,16 @@ def web_settings(
 
 
 class SharedTexts:
-    """The repo's flows and locales, parsed once: parsing every .ftl takes seconds."""
+    """The repo's flows, texts and services' data, loaded once (tests/shared_content.py)."""
 
     def __init__(self, root: Path) -> None:
-        self.flows = FlowSource(root / "dialogs" / "flows", locales=root / "locales")
-        self.localizer = Localizer(root / "locales")
+        self.content = repo_content()
 
 
 def runtime_on(settings: Settings, texts: SharedTexts) -> Runtime:
     """A runtime like `build_runtime(settings, with_nlu=False)` on an already migrated
-    database, reusing parsed flows and texts (one test proves build_runtime itself)."""
-    service = ConversationService(
-        settings=settings,
-        database=Database(resolve_url(settings.database.url, settings.root)),
-        flows=texts.flows,
-        localizer=texts.localizer,
-        nlu=None,
-    )
-    media = MediaStore(settings.media, settings.path(settings.media.directory))
-    runtime = Runtime(settings=settings, service=service, media=media)
-    service.on_outbox = runtime.outbox_wakeup.set
-    return runtime
+    database, reusing the loaded content (one test proves build_runtime itself)."""
+    return runtime_on_settings(settings)
 
 
 def free_port() -> int:

@@ -25,9 +25,9 @@ import pytest  # noqa: E402
 from fakes.fake_telegram import FakeTelegram  # noqa: E402
 from telegram_testkit import MAX_BYTES, TOKEN, make_settings, runtime_for  # noqa: E402
 
-from bot.media import MediaStore  # noqa: E402
-from bot.runtime import Runtime  # noqa: E402
-from bot.web.app import create_app  # noqa: E402
+from bot.app.wiring import create_app  # noqa: E402
+from bot.core.media import MediaStore  # noqa: E402
+from bot.core.runtime import Runtime  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

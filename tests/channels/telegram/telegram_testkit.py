@@ -3,19 +3,14 @@ and what the bot stored."""
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
+from shared_content import runtime_on_settings
 from sqlalchemy import func, select
 
-from bot.config import DEFAULT_CONFIG, Settings, load_settings
-from bot.flows import FlowSource
-from bot.media import MediaStore
-from bot.runtime import Runtime
-from bot.service import ConversationService
-from locales.render import Localizer
-from storage.db import Database
+from bot.app.config import DEFAULT_CONFIG, Settings, load_settings
+from bot.core.runtime import Runtime
 from storage.models import Message, OutboxItem, Person
 
 TOKEN = "123456:TEST-not-a-real-token"
@@ -48,28 +43,10 @@ def make_settings(
     return load_settings(DEFAULT_CONFIG, env=env, overrides=overrides)
 
 
-@functools.cache
-def _flows_and_texts(root: Path) -> tuple[FlowSource, Localizer]:
-    """The real flows and texts, loaded once per test session (they are read-only here)."""
-    flows = FlowSource(root / "dialogs" / "flows", locales=root / "locales")
-    return flows, Localizer(root / "locales")
-
-
 def runtime_for(settings: Settings) -> Runtime:
     """What `build_runtime` builds, on an already migrated test database, without NLU,
-    with the flows and texts shared across tests (loading them is the slow part)."""
-    flows, localizer = _flows_and_texts(settings.root)
-    service = ConversationService(
-        settings=settings,
-        database=Database(settings.database.url),
-        flows=flows,
-        localizer=localizer,
-        nlu=None,
-    )
-    media = MediaStore(settings.media, settings.path(settings.media.directory))
-    runtime = Runtime(settings=settings, service=service, media=media)
-    service.on_outbox = runtime.outbox_wakeup.set
-    return runtime
+    with the content snapshot shared across tests (loading it is the slow part)."""
+    return runtime_on_settings(settings)
 
 
 def stored_media_files(tmp_path: Path) -> list[Path]:

@@ -7,8 +7,8 @@ from pathlib import Path
 from fakes.fake_telegram import FakeTelegram
 from telegram_testkit import WEBHOOK_SECRET, counts, make_settings, runtime_for
 
-from bot.channels.telegram_bench import webhook_throughput
-from bot.web.app import create_app
+from bench.telegram import webhook_throughput
+from bot.app.wiring import create_app
 
 
 async def test_bench_posts_real_updates(

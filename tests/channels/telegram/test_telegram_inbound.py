@@ -16,9 +16,9 @@ from fakes.fake_telegram import FakeTelegram
 from telegram import Bot, Update
 from telegram_testkit import TOKEN, stored_media_files
 
-from bot.channels.telegram_inbound import to_inbound
-from bot.channels.telegram_render import callback_data
-from bot.media import MediaStore
+from bot.channels.telegram.inbound import to_inbound
+from bot.channels.telegram.reply_parts import callback_data
+from bot.core.media import MediaStore
 from dialogs.model import Location
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200

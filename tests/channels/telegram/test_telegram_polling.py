@@ -23,10 +23,11 @@ import pytest
 from fakes.fake_telegram import BOT_ID, FakeTelegram
 from telegram_testkit import TOKEN, inbound_ids, make_settings, outbox_rows, runtime_for
 
-from bot.channels import telegram
-from bot.outbox import OutboxWorker
-from bot.ratelimit import RateLimiter, RateLimits
-from bot.runtime import Runtime, build_runtime
+from bot.app.wiring import build_runtime
+from bot.channels.telegram import channel as telegram
+from bot.core.outbox import OutboxWorker
+from bot.core.ratelimit import RateLimiter, RateLimits
+from bot.core.runtime import Runtime
 from dialogs.tickets import parse_ticket
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x10" * 300

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from telegram import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
-from bot.channels.base import Reply, ReplyChoice
-from bot.channels.telegram_render import (
+from bot.channels.telegram.reply_parts import (
     LOCATION_BUTTON,
     TEXT_LIMIT,
     callback_data,
@@ -14,6 +13,7 @@ from bot.channels.telegram_render import (
     render,
     split_text,
 )
+from bot.core.messages import Reply, ReplyChoice
 
 
 def utf16(text: str) -> int:

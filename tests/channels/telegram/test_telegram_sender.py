@@ -9,8 +9,8 @@ import pytest
 from fakes.fake_telegram import FakeTelegram
 from telegram_testkit import make_settings
 
-from bot.channels.base import PermanentFailure, Reply, ReplyChoice, RetryLater
-from bot.channels.telegram import TelegramSender
+from bot.channels.telegram.sender import TelegramSender
+from bot.core.messages import PermanentFailure, Reply, ReplyChoice, RetryLater
 
 CHAT = "5127364490"
 

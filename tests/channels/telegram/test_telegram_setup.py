@@ -9,9 +9,9 @@ import pytest
 from fakes.fake_telegram import FakeTelegram
 from telegram_testkit import TOKEN, WEBHOOK_SECRET, runtime_for
 
-from bot.channels import telegram
-from bot.config import DEFAULT_CONFIG, load_settings
-from bot.runtime import build_runtime
+from bot.app.config import DEFAULT_CONFIG, load_settings
+from bot.app.wiring import build_runtime
+from bot.channels.telegram import channel as telegram
 
 
 def settings_with(env: dict[str, str], **overrides: object):  # type: ignore[no-untyped-def]

@@ -27,9 +27,9 @@ from telegram_testkit import (
     stored_messages,
 )
 
-from bot.channels import telegram
-from bot.runtime import Runtime
-from bot.web.app import create_app
+from bot.app.wiring import create_app
+from bot.channels.telegram import channel as telegram
+from bot.core.runtime import Runtime
 
 Payload = Callable[..., dict[str, Any]]
 NOTHING = {"people": 0, "messages": 0, "outbox": 0}

@@ -1,8 +1,8 @@
 """Fixtures for the WhatsApp webhook: the real app and service on a real database,
 with Twilio credentials of a fake Twilio account and a public URL behind a proxy.
 
-The runtime is put together as `build_runtime` does, except that the flows and
-texts (slow to parse) are loaded once per session and shared by the tests.
+The runtime is put together as `build_runtime` does, except that the content
+snapshot (flows, texts, data) is loaded once per session and shared by the tests.
 """
 
 from __future__ import annotations
@@ -13,26 +13,14 @@ from pathlib import Path
 import httpx
 import pytest
 from fakes.fake_twilio import FakeTwilio, fake_twilio  # noqa: F401  (a fixture)
+from shared_content import runtime_on_settings
 from wa_kit import PUBLIC_URL
 
-from bot.config import load_settings
-from bot.flows import FlowSource
-from bot.media import MediaStore
-from bot.runtime import Runtime
-from bot.service import ConversationService
-from bot.web.app import create_app
-from locales.render import Localizer
-from storage.db import Database
+from bot.app.config import load_settings
+from bot.app.wiring import create_app
+from bot.core.runtime import Runtime
 
 MAX_PHOTO_BYTES = 64 * 1024  # small, so oversize tests stay fast
-
-
-@pytest.fixture(scope="session")
-def texts() -> tuple[FlowSource, Localizer]:
-    root = load_settings(env={}).root
-    return FlowSource(root / "dialogs" / "flows", locales=root / "locales"), Localizer(
-        root / "locales"
-    )
 
 
 @pytest.fixture
@@ -40,7 +28,6 @@ def wa_runtime(
     db_url: str,
     tmp_path: Path,
     fake_twilio: FakeTwilio,  # noqa: F811
-    texts: tuple[FlowSource, Localizer],
 ) -> Iterator[Runtime]:
     settings = load_settings(
         env={
@@ -55,13 +42,7 @@ def wa_runtime(
             "channels.whatsapp.api_base_url": fake_twilio.base_url,
         },
     )
-    flows, localizer = texts
-    service = ConversationService(
-        settings=settings, database=Database(db_url), flows=flows, localizer=localizer, nlu=None
-    )
-    media = MediaStore(settings.media, settings.path(settings.media.directory))
-    runtime = Runtime(settings=settings, service=service, media=media)
-    service.on_outbox = runtime.outbox_wakeup.set
+    runtime = runtime_on_settings(settings)
     yield runtime
     runtime.service.database.dispose()
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.channels.whatsapp import enabled
-from bot.channels.whatsapp_bench import bench_settings, bench_webhook
-from bot.config import load_settings
-from bot.runtime import Runtime
+from bench.whatsapp import bench_settings, bench_webhook
+from bot.app.config import load_settings
+from bot.channels.whatsapp.webhook import enabled
+from bot.core.runtime import Runtime
 from storage.models import Message
 
 

@@ -16,9 +16,9 @@ import pytest
 from fakes.fake_twilio import FakeTwilio
 from wa_kit import form, messages, new_phone, post
 
-from bot.channels.whatsapp import WhatsAppSender
-from bot.outbox import OutboxWorker
-from bot.runtime import Runtime
+from bot.channels.whatsapp.webhook import WhatsAppSender
+from bot.core.outbox import OutboxWorker
+from bot.core.runtime import Runtime
 from storage import service as store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x01" * 256

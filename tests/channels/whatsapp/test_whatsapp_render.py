@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from bot.channels.base import Reply, ReplyChoice
-from bot.channels.whatsapp import enabled, twiml
-from bot.channels.whatsapp_text import BODY_LIMIT, render_body, split_body
-from bot.config import load_settings
+from bot.app.config import load_settings
+from bot.channels.whatsapp.reply_text import BODY_LIMIT, render_body, split_body
+from bot.channels.whatsapp.webhook import enabled, twiml
+from bot.core.messages import Reply, ReplyChoice
 
 
 def test_choices_become_numbered_lines() -> None:

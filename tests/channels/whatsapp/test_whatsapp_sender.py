@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from fakes.fake_twilio import FakeTwilio
 
-from bot.channels.base import PermanentFailure, Reply, ReplyChoice, RetryLater
-from bot.channels.whatsapp_sender import WhatsAppSender
-from bot.config import WhatsAppSettings
+from bot.app.config import WhatsAppSettings
+from bot.channels.whatsapp.sender import WhatsAppSender
+from bot.core.messages import PermanentFailure, Reply, ReplyChoice, RetryLater
 
 REPLY = Reply(
     key="status",

@@ -15,7 +15,7 @@ from fakes.fake_twilio import FakeTwilio
 from sqlalchemy import select
 from wa_kit import PUBLIC_URL, counts, form, messages, new_phone, post, sign
 
-from bot.runtime import Runtime
+from bot.core.runtime import Runtime
 from storage.models import Message
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 512

@@ -1,0 +1,1 @@
+"""Wiring and the command line: settings, the running product assembled, `labbaik` commands."""

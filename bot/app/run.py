@@ -1,0 +1,113 @@
+"""`labbaik run`: the whole product in one process, for local use and small deployments.
+
+Starts (or reuses) the Rasa NLU server, then serves the web app (web chat,
+webhooks, health) with uvicorn, and runs beside it in the same event loop the
+outbox worker, each channel's background tasks (the Telegram poller), the
+daily tips and the content watch (an edit to a flow, a text or the services'
+data is live within `content.check_seconds`). Ctrl-C stops everything in order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+
+import uvicorn
+
+from bot.app.config import Settings, load_settings
+from bot.app.wiring import build_runtime, create_app
+from bot.channels import registry
+from bot.core.content import ContentError
+from bot.core.outbox import OutboxWorker
+from bot.core.runtime import Runtime
+from bot.municipal.content import MunicipalData
+from bot.municipal.tips import enqueue_daily_tips
+from nlu.server import ServerError, nlu_server
+
+log = logging.getLogger("labbaik")
+
+
+def _start_nlu(settings: Settings, stack: contextlib.ExitStack) -> None:
+    """Start (or reuse) the Rasa server; without it the bot still works from menus."""
+    try:
+        stack.enter_context(nlu_server(settings.nlu))
+    except ServerError as exc:
+        log.error("NLU server did not start (%s); running with menus only", exc)
+
+
+def _background(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.Task[None]]:
+    """Every channel's own work, the outbox worker, the daily tips and the content watch."""
+    worker = OutboxWorker.from_runtime(runtime, registry.senders(runtime))
+    work = [
+        *registry.tasks(runtime, stop),  # Telegram polls, or sets its webhook
+        worker.run(stop),
+        daily_tips(runtime, stop),
+        runtime.content.watch(stop),  # an edited file is live within seconds
+    ]
+    return [asyncio.create_task(w) for w in work]
+
+
+TIPS_CHECK_SECONDS = 600.0
+
+
+def queue_daily_tips(runtime: Runtime) -> int:
+    """Queue the day's awareness tip for subscribers; the outbox sends it from 09:00 Makkah time.
+
+    Running it often is harmless: one tip per person per Makkah day.
+    """
+    tips = runtime.content.current().part(MunicipalData).tips
+    with runtime.service.database.transaction() as session:
+        queued = enqueue_daily_tips(session, now=runtime.service.clock(), tips=tips)
+    if queued:
+        runtime.outbox_wakeup.set()
+    return queued
+
+
+async def daily_tips(runtime: Runtime, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        try:
+            await asyncio.to_thread(queue_daily_tips, runtime)
+        except Exception:  # a database hiccup must not end the schedule
+            log.exception("daily tips: could not queue; trying again later")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), TIPS_CHECK_SECONDS)
+
+
+async def serve(runtime: Runtime, host: str, port: int) -> None:
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(runtime), host=host, port=port, log_level="info")
+    )
+    stop = asyncio.Event()
+    tasks = _background(runtime, stop)
+    log.info("Labbaik is up: web chat at http://%s:%d/", host, port)
+    try:
+        await server.serve()
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def main(args: argparse.Namespace) -> int:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = load_settings(args.config)
+    host = args.host or settings.web.host
+    port = args.port or settings.web.port
+    with contextlib.ExitStack() as stack:
+        if not args.no_nlu and settings.nlu.manage_server:
+            _start_nlu(settings, stack)
+        try:
+            runtime = build_runtime(settings, with_nlu=not args.no_nlu)
+        except ContentError as exc:
+            print(
+                "labbaik run: the content does not validate and no last good copy exists "
+                f"(fix these and start again):\n{exc}",
+                file=sys.stderr,
+            )
+            return 1
+        asyncio.run(serve(runtime, host, port))
+    return 0

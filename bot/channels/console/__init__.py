@@ -1,0 +1,1 @@
+"""The console channel (`labbaik chat`): lines in, replies out; a real channel and the test one."""

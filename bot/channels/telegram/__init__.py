@@ -1,0 +1,1 @@
+"""Telegram through python-telegram-bot: polling, the webhook, rendering and sending."""

@@ -1,0 +1,1 @@
+"""WhatsApp through Twilio: the signed webhook (TwiML answers), photos, and sending later."""

@@ -1,0 +1,371 @@
+"""The conversation service: the one path every inbound message takes.
+
+    result = await service.handle(inbound, deliver="inline" | "outbox")
+    result.replies    -> tuple[Reply, ...], rendered in the person's language
+    result.duplicate  -> True when this (channel, message_id) was handled before;
+                         replies are then the ones stored the first time, so a
+                         redelivery is answered again without acting twice.
+
+The content snapshot (flows, texts, services' data: bot/core/content.py) is
+taken once when a message arrives and that one snapshot serves the whole
+message, whatever reload happens meanwhile.
+
+One message is handled in one database transaction: the inbound row (unique
+per channel + platform message id), the conversation lock, the dialog step,
+case changes and the outgoing messages commit together or not at all. A crash
+half-way leaves nothing, so the platform's redelivery is handled afresh; a
+redelivery after the commit finds the stored message and its replies. The NLU
+is asked before the transaction (only when the dialog step needs free-text
+understanding), so no lock is held across an HTTP call.
+
+With deliver="outbox" the replies are also queued in the outbox in the same
+transaction, for the worker to send (Telegram); with "inline" the adapter
+sends them itself in its HTTP response (TwiML, web chat, console).
+
+`Inbound.unsupported` carries what an adapter could not take: a kind of
+message ("sticker", "voice", ...) or a rejected photo ("media_too_large",
+"media_wrong_type", "media_unreadable"); the person is told so in their
+language and the dialog stays where it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from bot.core.content import Content, ContentSource
+from bot.core.effects import EffectContext, EffectRegistry, TeamFor, no_team
+from bot.core.messages import Inbound, Reply, ReplyChoice
+from bot.core.nlu_contract import engine_result
+from bot.core.settings import Settings
+from dialogs import Context, step, wants_nlu
+from dialogs.model import Effect, EffectResult, NluResult, Output, UserInput
+from locales.render import is_rtl
+from nlu.client import NluClient
+from nlu.language import LanguageDetector, decide_language, default_detector, evidence
+from storage import service as store
+from storage.db import Database
+from storage.models import Message, Person
+
+log = logging.getLogger(__name__)
+
+Delivery = Literal["inline", "outbox"]
+MAX_EFFECT_ROUNDS = 8  # an engine that keeps awaiting effects is a flow bug
+_UNSUPPORTED_KEYS = {
+    "media_too_large": "media-too-large",
+    "media_wrong_type": "media-wrong-type",
+    "media_unreadable": "media-unreadable",
+}
+
+
+# Turns what the person sent into something else before the engine sees it (the
+# tips' stop word becomes the `stop` command, bot/municipal/effects.py): (ctx, the
+# dialog state, the input) -> the input.
+InputRewriter = Callable[[EffectContext, Mapping[str, Any], UserInput], UserInput]
+
+
+@dataclass(frozen=True)
+class HandleResult:
+    replies: tuple[Reply, ...]
+    duplicate: bool = False
+
+
+def language_from_hint(hint: str | None, supported: tuple[str, ...]) -> str | None:
+    """'ar-SA' -> 'ar', 'in' (old code for Indonesian) -> 'id'; None when unsupported."""
+    if not hint:
+        return None
+    code = hint.replace("_", "-").split("-")[0].lower()
+    code = {"in": "id", "per": "fa"}.get(code, code)
+    return code if code in supported else None
+
+
+@dataclass
+class _Turn:
+    """What the transaction needs from the steps taken before it."""
+
+    inbound: Inbound
+    user_input: UserInput
+    nlu: NluResult | None
+    deliver: Delivery
+    content: Content  # the one snapshot this message is handled against
+
+
+class ConversationService:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        database: Database,
+        content: ContentSource,
+        effects: EffectRegistry,
+        nlu: NluClient | None,
+        detector: LanguageDetector | None = None,
+        team_for: TeamFor = no_team,
+        input_rewriters: Sequence[InputRewriter] = (),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.settings = settings
+        self.database = database
+        self.content = content
+        self.effects = effects
+        self.nlu = nlu
+        self.detector = detector or default_detector()
+        self.team_for = team_for
+        self.input_rewriters = tuple(input_rewriters)
+        self.clock = clock
+        self.on_outbox: Callable[[], None] | None = None
+
+    # ---- the one path ------------------------------------------------------------
+
+    async def handle(self, inbound: Inbound, *, deliver: Delivery = "inline") -> HandleResult:
+        content = self.content.current()  # this message's one snapshot, passed down
+        user_input = self._user_input(inbound)
+        peek = await asyncio.to_thread(self._peek, inbound)
+        if isinstance(peek, HandleResult):
+            return peek
+        state, lang = peek
+        nlu = None
+        ctx = self._engine_context(content, lang)
+        if self.nlu and wants_nlu(content.flows, state, user_input, now=self.clock(), ctx=ctx):
+            nlu = engine_result(await self.nlu.parse(user_input.text or ""))
+        turn = _Turn(inbound, user_input, nlu, deliver, content)
+        result = await asyncio.to_thread(self._process, turn)
+        if deliver == "outbox" and result.replies and self.on_outbox:
+            self.on_outbox()
+        return result
+
+    def set_language(self, *, channel: str, user_id: str, language: str) -> None:
+        """An explicit choice made outside the dialog (e.g. `labbaik chat --lang`)."""
+        with self.database.transaction() as session:
+            person = store.get_or_create_person(session, channel=channel, user_id=user_id)
+            store.set_person_language(session, person=person, language=language)
+
+    def history(self, channel: str, user_id: str, limit: int = 50) -> list[dict[str, Any]]:
+        """The last messages of a chat, oldest first, for a web chat that reloads."""
+        with self.database.session() as session:
+            person = store.find_person(session, channel=channel, user_id=user_id)
+            if person is None:
+                return []
+            rows = store.recent_messages(session, person=person, limit=limit)
+            return [{"direction": m.direction, **m.payload} for m in rows]
+
+    def render(self, lang: str, key: str, args: Mapping[str, Any] | None = None) -> str:
+        """A message in the texts in force now (the outbox renders notifications so)."""
+        return self.content.current().texts.render(lang, key, dict(args or {}))
+
+    @staticmethod
+    def render_output(content: Content, lang: str, output: Output) -> Reply:
+        texts = content.texts
+        choices = tuple(
+            ReplyChoice(id=c.id, label=texts.render(lang, c.key, dict(c.args)))
+            for c in output.choices
+        )
+        return Reply(
+            key=output.key,
+            text=texts.render(lang, output.key, dict(output.args)),
+            lang=lang,
+            choices=choices,
+            expects=output.expects,
+            rtl=is_rtl(lang),
+        )
+
+    # ---- steps -------------------------------------------------------------------
+
+    @staticmethod
+    def _user_input(inbound: Inbound) -> UserInput:
+        return UserInput(
+            text=inbound.text,
+            choice=inbound.choice,
+            location=inbound.location,
+            media=inbound.media,
+            phone=inbound.phone,
+            command=inbound.command,
+        )
+
+    def _peek(self, inbound: Inbound) -> HandleResult | tuple[dict[str, Any], str]:
+        """Stored replies of a redelivery, or the dialog state and language to decide on NLU."""
+        with self.database.session() as session:
+            seen = store.find_inbound(
+                session, channel=inbound.channel, platform_message_id=inbound.message_id
+            )
+            if seen is not None:
+                return self._stored_replies(session, seen)
+            person = store.find_person(session, channel=inbound.channel, user_id=inbound.user_id)
+            conversation = store.find_conversation(session, person=person) if person else None
+            state = dict(conversation.state.get("dialog", {})) if conversation else {}
+            lang = (person.language if person else None) or self.settings.default_language
+            return state, lang
+
+    def _stored_replies(self, session: Session, message: Message) -> HandleResult:
+        replies = [
+            Reply(**_reply_fields(m.payload)) for m in store.replies_to(session, message=message)
+        ]
+        return HandleResult(tuple(replies), duplicate=True)
+
+    def _process(self, turn: _Turn) -> HandleResult:
+        inbound, now = turn.inbound, self.clock()
+        with self.database.transaction() as session:
+            person = store.get_or_create_person(
+                session,
+                channel=inbound.channel,
+                user_id=inbound.user_id,
+                display_name=inbound.display_name,
+            )
+            message = store.record_inbound(
+                session,
+                person=person,
+                channel=inbound.channel,
+                platform_message_id=inbound.message_id,
+                payload=_inbound_payload(inbound),
+                now=now,
+            )
+            if message is None:  # a concurrent redelivery committed first
+                seen = store.find_inbound(
+                    session, channel=inbound.channel, platform_message_id=inbound.message_id
+                )
+                return self._stored_replies(session, seen) if seen else HandleResult((), True)
+            conversation = store.lock_conversation(session, person=person)
+            state = dict(conversation.state)
+            language = self._language(session, person, inbound, state)
+            ctx = EffectContext(
+                session=session,
+                person=person,
+                channel=inbound.channel,
+                settings=self.settings,
+                now=now,
+                language=language,
+                content=turn.content,
+                team_for=self.team_for,
+            )
+            outputs, state["dialog"] = self._dialog(ctx, state.get("dialog", {}), turn)
+            replies = tuple(self.render_output(turn.content, ctx.language, o) for o in outputs)
+            for i, reply in enumerate(replies):
+                fields = asdict(reply)
+                store.record_outbound(
+                    session,
+                    person=person,
+                    channel=inbound.channel,
+                    key=reply.key,
+                    payload=fields,
+                    in_reply_to=message,
+                )
+                if turn.deliver == "outbox":
+                    store.enqueue_outbox(
+                        session,
+                        person=person,
+                        channel=inbound.channel,
+                        payload={"reply": fields},
+                        dedupe_key=f"reply:{message.id}:{i}",
+                    )
+            store.save_conversation(session, conversation=conversation, state=state)
+        return HandleResult(replies)
+
+    def _language(
+        self,
+        session: Session,
+        person: Person,
+        inbound: Inbound,
+        state: dict[str, Any],
+    ) -> str:
+        """The person's sticky language: set on the first message, moved only on evidence.
+
+        Detection runs on every text here (not in the NLU server), so the
+        language is known even when the NLU is down.
+        """
+        supported = self.settings.languages
+        detection = self.detector.detect(inbound.text) if inbound.text else None
+        detected = detection.language if detection and detection.language in supported else None
+        confidence = detection.confidence if detection else 0.0
+        recent: list[str | None] = list(state.get("language_evidence", []))
+        if person.language is None:
+            first = decide_language(None, detected, confidence, (), supported)
+            chosen = first or language_from_hint(inbound.locale_hint, supported)
+        else:
+            chosen = decide_language(person.language, detected, confidence, recent, supported)
+        if detection is not None:
+            state["language_evidence"] = (recent + [evidence(detection)])[-5:]
+        if chosen is None:  # no evidence yet: answer in the default, decide on a later message
+            return self.settings.default_language
+        if chosen != person.language:
+            store.set_person_language(session, person=person, language=chosen)
+        return chosen
+
+    def _dialog(
+        self, ctx: EffectContext, dialog: dict[str, Any], turn: _Turn
+    ) -> tuple[list[Output], dict[str, Any]]:
+        if turn.inbound.unsupported:
+            key = _UNSUPPORTED_KEYS.get(turn.inbound.unsupported, "unsupported-message")
+            args = {"megabytes": _megabytes(self.settings.media.max_bytes)}
+            return [Output(key=key, args=args)], dialog
+        flows = turn.content.flows
+        user_input = turn.user_input
+        for rewrite in self.input_rewriters:
+            user_input = rewrite(ctx, dialog, user_input)
+        event: UserInput | EffectResult = _with_nlu(user_input, turn.nlu)
+        outputs: list[Output] = []
+        for _ in range(MAX_EFFECT_ROUNDS):
+            engine = self._engine_context(turn.content, ctx.language)
+            result = step(flows, dialog, event, now=ctx.now, ctx=engine)
+            dialog = result.state
+            outputs.extend(result.outputs)
+            awaited = None
+            for effect in result.effects:
+                data = self._run_effect(effect, ctx)
+                if effect.awaits:
+                    awaited = EffectResult(effect.name, data)
+            if awaited is None:
+                return outputs, dialog
+            event = awaited
+        raise RuntimeError("the dialog kept awaiting effects; check the flow")
+
+    def _run_effect(self, effect: Effect, ctx: EffectContext) -> dict[str, Any]:
+        """One effect in a savepoint: a failure undoes only itself and the flow says so."""
+        try:
+            with ctx.session.begin_nested():
+                return self.effects.run(effect, ctx)
+        except Exception:
+            log.exception("effect %s failed", effect.name)
+            return {"error": effect.name}
+
+    def _engine_context(self, content: Content, language: str) -> Context:
+        contact = self.settings.contact
+        return Context(
+            labels=content.texts.labels(language),
+            nlu_threshold=self.settings.nlu.confidence_threshold,
+            constants={
+                "hotline": contact.hotline,
+                "consultant_phone": contact.consultant_phone,
+                "ticket_example": "MK-1234566",
+            },
+        )
+
+
+def _megabytes(size: int) -> int | float:
+    """10485760 -> 10, 65536 -> 0.1: never "0 MB" for a small limit."""
+    mb = size / (1024 * 1024)
+    return int(mb) if mb >= 1 and mb == int(mb) else max(round(mb, 1), 0.1)
+
+
+def _with_nlu(user_input: UserInput, nlu: NluResult | None) -> UserInput:
+    if nlu is None:
+        return user_input
+    return UserInput(**{**user_input.__dict__, "nlu": nlu})
+
+
+def _inbound_payload(inbound: Inbound) -> dict[str, Any]:
+    payload = asdict(inbound)
+    return {k: v for k, v in payload.items() if v is not None and k not in ("channel", "user_id")}
+
+
+def _reply_fields(payload: Mapping[str, Any]) -> dict[str, Any]:
+    fields = dict(payload)
+    fields["choices"] = tuple(ReplyChoice(**c) for c in fields.get("choices", ()))
+    return {
+        k: fields[k] for k in ("key", "text", "lang", "choices", "expects", "rtl") if k in fields
+    }

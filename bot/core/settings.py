@@ -1,0 +1,119 @@
+"""The settings every part of the bot reads: one typed, validated, frozen object.
+
+`bot.app.config.load_settings` fills it from config.yaml and the environment
+(secrets only from the environment) and composes the `channels` section from
+the channel registry, so this module names no channel: each channel's section
+type lives in its own package (bot/channels/<name>/settings.py) and reads
+itself out of `Settings.channel(...)`. The NLU's section is the nlu package's
+own `NluSettings`. Languages are config.yaml's `languages:`, nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from nlu.settings import NluSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 (or -3) codes: ar, en, id, ur, fa, ...
+S = TypeVar("S", bound=BaseModel)
+
+
+class ConfigError(Exception):
+    """config.yaml or the environment holds something we cannot run with."""
+
+
+class Section(BaseModel):
+    """A part of config.yaml: unknown keys are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DatabaseSettings(Section):
+    url: str = "sqlite:///var/labbaik.db"
+
+    @field_validator("url")
+    @classmethod
+    def _known_driver(cls, v: str) -> str:
+        if not v.startswith(("sqlite://", "postgresql://", "postgresql+psycopg://")):
+            raise ValueError("expected a sqlite:/// or postgresql+psycopg:// URL")
+        return v
+
+
+class MediaSettings(Section):
+    directory: Path = Path("var/media")
+    max_bytes: Annotated[int, Field(gt=0)] = 10 * 1024 * 1024
+    allowed_types: tuple[str, ...] = ("image/jpeg", "image/png", "image/webp")
+
+
+class WebSettings(Section):
+    host: str = "127.0.0.1"
+    port: Annotated[int, Field(gt=0, lt=65536)] = 8080
+    public_url: str | None = None
+
+
+class OutboxSettings(Section):
+    poll_seconds: Annotated[float, Field(gt=0)] = 1.0
+    max_attempts: Annotated[int, Field(gt=0)] = 8
+
+
+class ContactSettings(Section):
+    hotline: str = "940"
+    consultant_phone: str = "0539400940"
+
+
+class ContentSettings(Section):
+    """Where the content admins edit lives, and where the last good copy of it is kept.
+
+    The content ships with the code, so by default it is this tree's own, wherever
+    the config file is; a path given in the file is relative to the file's folder.
+    """
+
+    flows: Path = ROOT / "dialogs" / "flows"
+    locales: Path = ROOT / "locales"
+    municipal: Path = ROOT / "bot" / "municipal" / "data"
+    last_good: Path = Path("var/content")  # the runtime directory, not the source tree
+    check_seconds: Annotated[float, Field(gt=0)] = 2.0  # how often a running bot looks for edits
+
+
+class NoChannels(Section):
+    """The `channels` section before `load_settings` composes it from the registry."""
+
+
+class Settings(Section):
+    languages: tuple[str, ...] = ()  # empty: every folder of `content.locales` (see load_settings)
+    default_language: str = "ar"
+    database: DatabaseSettings = DatabaseSettings()
+    media: MediaSettings = MediaSettings()
+    nlu: NluSettings = NluSettings()
+    web: WebSettings = WebSettings()
+    channels: BaseModel = NoChannels()
+    outbox: OutboxSettings = OutboxSettings()
+    contact: ContactSettings = ContactSettings()
+    content: ContentSettings = ContentSettings()
+    root: Path = ROOT  # relative paths in the file are relative to this
+
+    @field_validator("languages")
+    @classmethod
+    def _language_codes(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [code for code in v if not LANGUAGE_CODE.fullmatch(code)]
+        if bad:
+            raise ValueError(f"not language codes such as 'ar' or 'en': {bad}")
+        if len(set(v)) != len(v):
+            raise ValueError("a language is listed twice")
+        return v
+
+    def path(self, p: Path) -> Path:
+        """A configured path made absolute against the project root."""
+        return p if p.is_absolute() else self.root / p
+
+    def channel(self, name: str, kind: type[S]) -> S:
+        """The section `channels.<name>` as its channel's own settings type."""
+        section = getattr(self.channels, name, None)
+        if not isinstance(section, kind):
+            raise ConfigError(f"channels.{name}: no {kind.__name__} section (not in the registry?)")
+        return section
