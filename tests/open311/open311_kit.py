@@ -7,6 +7,8 @@ Spark convention, so one assertion checks both formats.
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -110,3 +112,17 @@ def get_case(database: Database, ticket_id: str) -> Case:
         case = store.require_case(session, ticket_id=ticket_id)
         session.expunge(case)
         return case
+
+
+def png() -> bytes:
+    """A small valid PNG (a photo a pilgrim sent)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+    pixels = zlib.compress((b"\x00" + b"\x0b\x6e\x4f" * 8) * 8)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
