@@ -11,7 +11,8 @@
     GET  /open311/v2/media/{ref}                      ?api_key= (read_private, photos)
 
 Every GET also takes `jurisdiction_id`, `locale`, `extensions` and an optional
-`api_key` (which unlocks private fields, see requests_view). Whatever goes
+`api_key` (which unlocks private fields, see requests_view); a key may also come
+in the `X-Api-Key` header, so that it stays out of URL logs. Whatever goes
 wrong is answered in the spec's error format, in the format asked for (XML
 when it cannot be told), with 400, 403, 404, 405, 413 or 429: a handler's
 unexpected failure is the spec's "400 General service error", never a 500.
@@ -75,6 +76,12 @@ def answer(
     )
 
 
+def _key_param(request: Request, given: Mapping[str, str]) -> str | None:
+    """The `api_key` parameter, or the `X-Api-Key` header (which keeps keys out of access
+    logs and proxies' URL logs)."""
+    return given.get("api_key") or request.headers.get("x-api-key")
+
+
 def _address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
@@ -118,7 +125,7 @@ class Open311Api:
                     error = ApiError(405, f"{request.method} is not allowed here; use {allow}")
                     return answer(error.document(), fmt, 405, {"Allow": allow})
                 self._throttle(request)
-                self._throttle_key(request.query_params.get("api_key"))
+                self._throttle_key(_key_param(request, request.query_params))
                 return await handler(request, fmt)
             except ApiError as error:
                 return answer(error.document(), fmt, error.status)
@@ -143,7 +150,8 @@ class Open311Api:
     def _query(self, request: Request) -> dict[str, str]:
         query = dict(request.query_params)
         params.check_jurisdiction(query, self.settings)
-        return query
+        key = _key_param(request, query)
+        return {**query, "api_key": key} if key else query
 
     def _reader(
         self, query: Mapping[str, str], client: ApiClient | None, request: Request
@@ -230,7 +238,9 @@ class Open311Api:
     async def create(self, request: Request, fmt: str) -> Response:
         form = await _form(request)
         params.check_jurisdiction(dict(form), self.settings)
-        self._throttle_key(dict(form).get("api_key"))
+        key = _key_param(request, dict(form))
+        form = [*form, ("api_key", key)] if key else form
+        self._throttle_key(key)
         doc = await asyncio.to_thread(self._file, form, _address(request))
         return answer(doc, fmt)
 

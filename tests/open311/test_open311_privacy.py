@@ -154,3 +154,21 @@ async def test_photos_are_served_only_to_a_key_that_may_see_them(
     assert allowed.status_code == 200 and allowed.content == png()
     assert allowed.headers["cache-control"] == "private, no-store"
     assert (refused.status_code, anonymous.status_code) == (404, 404)
+
+
+async def test_a_key_in_the_x_api_key_header_counts_like_the_parameter(
+    api: httpx.AsyncClient, runtime: Runtime
+) -> None:
+    ticket = bot_case(runtime.service.database)
+    key = issue_key(runtime.service.database, "940-crm", ["read_private"])
+    headers = {"X-Api-Key": key}
+
+    read_back = await api.get(f"/open311/v2/requests/{ticket}.json", headers=headers)
+    filed = await api.post(
+        "/open311/v2/requests.json",
+        data={"service_code": "waste", "address_string": "Misfalah"},
+        headers=headers,
+    )
+
+    assert read_back.json()[0]["description"].startswith("Rubbish piled")
+    assert filed.status_code == 200
