@@ -79,7 +79,7 @@ def _window(query: Params, settings: Open311Settings, now: datetime) -> tuple[da
     if start is None:
         assert end is not None
         return end - span, end
-    end = end or min(start + span, max(now, start))
+    end = end or start + span
     if end <= start:
         raise bad_request("end_date must be later than start_date")
     if end - start > span:

@@ -33,7 +33,7 @@ class Service:
     kind: str  # the case kind it files
     category: str | None  # the case category (reports)
     flow: str  # the flow whose extra questions are its attributes
-    description_slot: str  # the flow's question that is the spec's `description`
+    spec_slots: tuple[str, ...]  # the flow's questions the spec has fields for (not attributes)
     group: str  # open311-group-<group>
 
     @property
@@ -46,9 +46,14 @@ class Service:
 
 
 SERVICES: tuple[Service, ...] = (
-    *(Service(c, "report", c, "report_issue", "description", "reports") for c in REPORT_CATEGORIES),
-    Service("home_visit", "home_visit", None, "services_wajibna", "details", "outreach"),
-    Service("proxy_service", "proxy_service", None, "services_mutmainnun", "details", "outreach"),
+    *(
+        Service(c, "report", c, "report_issue", ("category", "description"), "reports")
+        for c in REPORT_CATEGORIES
+    ),
+    Service("home_visit", "home_visit", None, "services_wajibna", ("details",), "outreach"),
+    Service(
+        "proxy_service", "proxy_service", None, "services_mutmainnun", ("details",), "outreach"
+    ),
 )
 BY_CODE: Mapping[str, Service] = {s.code: s for s in SERVICES}
 
@@ -65,11 +70,12 @@ def say(content: Content, lang: str, key: str, **args: str) -> str:
 
 
 def attribute_slots(content: Content, service: Service) -> list[SlotSpec]:
-    """The flow's questions that are attributes (choice and text, not the description)."""
+    """The flow's questions that are attributes: choice and text, beyond the spec's fields
+    (the category is the service code, the description its own field)."""
     flow = content.flows.get(service.flow)
     if flow is None:
         return []
-    return [s for s in flow.slots if s.type in ATTRIBUTE_TYPES and s.id != service.description_slot]
+    return [s for s in flow.slots if s.type in ATTRIBUTE_TYPES and s.id not in service.spec_slots]
 
 
 def service_record(content: Content, lang: str, service: Service) -> Record:
