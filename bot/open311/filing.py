@@ -202,6 +202,11 @@ def read_request(
     form = dict(items)
     service = _service(form)
     lat, lon, address = _location(form)
+    notify = _notify(form, client)
+    whatsapp = notify[1].removeprefix("whatsapp:") if notify and notify[0] == "whatsapp" else None
+    phone = _phone(form, "phone") or whatsapp
+    if phone is None and _needs_phone(content, service):
+        raise bad_request(f"phone is required for service {service.code}: our employee calls")
     return NewRequest(
         service=service,
         language=params.locale(form, languages, default_language),
@@ -210,11 +215,17 @@ def read_request(
         address=address,
         description=params.text(form, "description", max_chars=MAX_DESCRIPTION) or "",
         media_url=_media_url(form),
-        phone=_phone(form, "phone"),
+        phone=phone,
         reporter=_reporter(form),
         attributes=_attributes(content, service, items),
-        notify=_notify(form, client),
+        notify=notify,
     )
+
+
+def _needs_phone(content: Content, service: Service) -> bool:
+    """Whether the service's flow insists on a phone number (the outreach services do)."""
+    flow = content.flows.get(service.flow)
+    return flow is not None and any(s.type == "phone" and not s.optional for s in flow.slots)
 
 
 def _reporter_person(session: Session, client: ApiClient, request: NewRequest) -> Person:

@@ -115,11 +115,17 @@ async def test_an_outreach_request_takes_its_attributes_and_goes_to_its_team(
     }
 
     ticket = await file(
-        api, key, service_code="home_visit", description="Renew shop licence", **attributes
+        api,
+        key,
+        service_code="home_visit",
+        description="Renew shop licence",
+        phone="+62 812 3456 7890",
+        **attributes,
     )
 
     case = get_case(runtime.service.database, ticket)
     assert (case.kind, case.team) == ("home_visit", "wajibna")
+    assert case.contact_phone == "+6281234567890"
     assert case.extra["name"] == "Fatima Al-Harbi" and case.extra["when"] == "morning"
 
 
@@ -129,6 +135,7 @@ async def test_an_outreach_request_takes_its_attributes_and_goes_to_its_team(
         ({"attribute[relationship]": "cousin"}, 400, "must be one of self, parent"),
         ({"attribute[name]": ""}, 400, "attribute[name] is required"),
         ({"attribute[favourite]": "x"}, 400, "no attribute 'favourite'"),
+        ({"phone": ""}, 400, "phone is required for service home_visit"),
         ({"attribute[name][]": "Fatima"}, 400, None),  # a list for a single value: fine if one
     ],
 )
@@ -140,6 +147,7 @@ async def test_attributes_are_checked_against_the_definition(
         "api_key": key,
         "service_code": "home_visit",
         "address_string": "Aziziyah, building 12",
+        "phone": "0501234567",
         "attribute[relationship]": "parent",
         "attribute[name]": "Fatima",
         "attribute[need]": "elderly",
