@@ -30,7 +30,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage._sql import require_one_of
 from storage.errors import InvalidValue
-from storage.models import CASE_STATUSES, OPEN_CASE_STATUSES, PRIORITIES, Agent, Case
+from storage.models import (
+    CASE_STATUSES,
+    OPEN_CASE_STATUSES,
+    PRIORITIES,
+    REPORT_CATEGORIES,
+    Agent,
+    Case,
+)
 from storage.types import utcnow
 
 SLA_STATES = ("due_soon", "overdue")
@@ -55,6 +62,8 @@ class CaseFilter:
     statuses: tuple[str, ...] = ()
     tickets: tuple[str, ...] = ()  # canonical ticket ids (Open311's service_request_id list)
     categories: tuple[str, ...] = ()
+    # Open311 service codes: a report category (of a report or complaint) or another kind
+    services: tuple[str, ...] = ()
     teams: tuple[str, ...] | None = None
     priorities: tuple[str, ...] = ()
     sla: str | None = None  # "due_soon" (open, due within `due_soon_within`) or "overdue"
@@ -115,6 +124,15 @@ def _text_condition(text: str) -> ColumnElement[bool] | None:
     )
 
 
+def _services_condition(codes: Sequence[str]) -> ColumnElement[bool]:
+    categories = [c for c in codes if c in REPORT_CATEGORIES]
+    kinds = [c for c in codes if c not in REPORT_CATEGORIES]
+    return or_(
+        Case.kind.in_(("report", "complaint")) & Case.category.in_(categories),
+        Case.kind.in_(kinds),
+    )
+
+
 def _sla_condition(f: CaseFilter, now: datetime) -> ColumnElement[bool]:
     is_open = Case.status.in_(OPEN_CASE_STATUSES)
     if f.sla == "overdue":
@@ -132,6 +150,8 @@ def _conditions(f: CaseFilter, now: datetime, *, with_status: bool) -> list[Colu
         (f.languages, Case.language),
     ]
     conditions = [column.in_(list(values)) for values, column in pairs if values]
+    if f.services:
+        conditions.append(_services_condition(f.services))
     if f.teams is not None:
         conditions.append(Case.team.in_(list(f.teams)) if f.teams else false())
     if f.sla is not None:

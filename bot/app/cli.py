@@ -17,6 +17,7 @@ from bot.app.commands import chat as chat_commands
 from bot.app.commands import db as db_commands
 from bot.app.commands import dialogs as dialog_commands
 from bot.app.commands import nlu as nlu_commands
+from bot.app.commands import open311 as open311_commands
 from bot.core.settings import ConfigError
 
 Command = Callable[[argparse.Namespace], int]  # the parsed args -> an exit code
@@ -30,6 +31,9 @@ COMMANDS: dict[str, Command] = {
     "nlu parse": nlu_commands.parse_main,
     "nlu evaluate": nlu_commands.evaluate_main,
     "nlu serve": nlu_commands.serve_main,
+    "open311 keys add": open311_commands.add_main,
+    "open311 keys list": open311_commands.list_main,
+    "open311 keys revoke": open311_commands.revoke_main,
 }
 
 
@@ -67,13 +71,14 @@ def _build_parser() -> argparse.ArgumentParser:
     nlu.add_parser("parse", help="texts on stdin -> one JSON object per line")
     nlu.add_parser("evaluate", help="held-out evaluation per language")
     nlu.add_parser("serve", help="run the Rasa NLU server in the foreground")
+    open311_commands.add_parser(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     key = args.command
-    for attr in ("db_command", "dialogs_command", "nlu_command"):
+    for attr in ("db_command", "dialogs_command", "nlu_command", "open311_command", "keys_command"):
         if getattr(args, attr, None):
             key = f"{key} {getattr(args, attr)}"
     try:

@@ -35,6 +35,7 @@ from bot.core.settings import (
     Settings,
     WebSettings,
 )
+from bot.open311.settings import Open311Settings
 from locales.render import languages as locale_folders
 from nlu.settings import NluSettings
 
@@ -47,6 +48,7 @@ __all__ = [
     "DatabaseSettings",
     "MediaSettings",
     "NluSettings",
+    "Open311Settings",
     "OutboxSettings",
     "Settings",
     "TelegramSettings",
@@ -61,11 +63,15 @@ DEFAULT_CONFIG = ROOT / "config.yaml"
 
 @cache
 def settings_model() -> type[Settings]:
-    """`Settings` with `channels` typed from the registry: one section per channel."""
+    """`Settings` with `channels` typed from the registry (one section per channel), and the
+    sections of the packages beside the channels (`open311`, bot/open311/settings.py)."""
     fields: dict[str, Any] = {name: (kind, kind()) for name, kind in registry.sections().items()}
     channels = create_model("ChannelSettings", __base__=Section, **fields)
     model: type[Settings] = create_model(
-        "Settings", __base__=Settings, channels=(channels, channels())
+        "Settings",
+        __base__=Settings,
+        channels=(channels, channels()),
+        open311=(Open311Settings, Open311Settings()),
     )
     return model
 
@@ -162,4 +168,3 @@ def load_settings(
             f"is not one of languages {list(settings.languages)}"
         )
     return settings
-

@@ -25,6 +25,7 @@ from bot.core.outbox import OutboxWorker
 from bot.core.runtime import Runtime
 from bot.municipal.content import MunicipalData
 from bot.municipal.tips import enqueue_daily_tips
+from bot.open311.sender import senders as open311_senders
 from nlu.server import ServerError, nlu_server
 
 log = logging.getLogger("labbaik")
@@ -40,7 +41,8 @@ def _start_nlu(settings: Settings, stack: contextlib.ExitStack) -> None:
 
 def _background(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.Task[None]]:
     """Every channel's own work, the outbox worker, the daily tips and the content watch."""
-    worker = OutboxWorker.from_runtime(runtime, registry.senders(runtime))
+    senders = {**registry.senders(runtime), **open311_senders()}
+    worker = OutboxWorker.from_runtime(runtime, senders)
     work = [
         *registry.tasks(runtime, stop),  # Telegram polls, or sets its webhook
         worker.run(stop),

@@ -33,6 +33,7 @@ from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 from bot.municipal.content import MUNICIPAL
 from bot.municipal.effects import MUNICIPAL_EFFECTS, stop_word, team_at
+from bot.open311 import routes as open311
 from bot.web.app import build_app
 from bot.web.context import RouteProvider
 from bot.web.throttle import Clock
@@ -44,7 +45,7 @@ from storage.db import Database, resolve_url, upgrade
 EFFECTS: tuple[tuple[EffectSpec, ...], ...] = (CORE_EFFECTS, MUNICIPAL_EFFECTS)
 CONTENT_PARTS: tuple[ContentPart, ...] = (MUNICIPAL,)
 INPUT_REWRITERS: tuple[InputRewriter, ...] = (stop_word,)
-ROUTE_PROVIDERS: tuple[RouteProvider, ...] = (registry.routes,)
+ROUTE_PROVIDERS: tuple[RouteProvider, ...] = (registry.routes, open311.routes)
 
 
 def effect_registry() -> EffectRegistry:
