@@ -26,8 +26,9 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import JSON, Column, String, Table, inspect
+from sqlalchemy import JSON, ColumnElement, String, Table
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.attributes import instance_state
 
 from storage.errors import InvalidValue
 
@@ -63,7 +64,7 @@ def _json_problem(value: object, depth: int = 0) -> str | None:
     return None
 
 
-def value_problem(column: Column[Any], value: object) -> str | None:
+def value_problem(column: ColumnElement[Any], value: object) -> str | None:
     """Why `value` does not fit `column`, or None when it does."""
     if value is None:
         return None
@@ -90,8 +91,8 @@ def check_values(table: Table, values: Mapping[str, object]) -> None:
             raise _refuse(table.name, name, problem)
 
 
-def _changed(obj: object) -> Iterable[tuple[Column[Any], object]]:
-    state = inspect(obj)
+def _changed(obj: object) -> Iterable[tuple[ColumnElement[Any], object]]:
+    state = instance_state(obj)
     for attr in state.mapper.column_attrs:
         history = state.attrs[attr.key].history
         for value in history.added:
