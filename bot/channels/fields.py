@@ -53,11 +53,16 @@ _WITH_LIMIT = {
 }
 
 
-def _storable(value: str) -> str:
+def unstorable(value: str) -> str | None:
+    """Why `value` is no text we take (a NUL, a lone surrogate, a control character), or None."""
     problem = text_problem(value)
     if problem is None and _CONTROL.search(value):
         problem = "contains a control character"
-    if problem is not None:
+    return problem
+
+
+def _storable(value: str) -> str:
+    if (problem := unstorable(value)) is not None:
         raise ValueError(problem)
     return value
 
