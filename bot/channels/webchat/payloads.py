@@ -98,7 +98,7 @@ def _location(value: object) -> Location:
 
 
 def _command(value: object) -> str:
-    if value not in COMMANDS:
+    if not isinstance(value, str) or value not in COMMANDS:  # a list is not even hashable
         raise BadMessage("bad_command", f"command must be one of {sorted(COMMANDS)}")
     return str(value)
 
