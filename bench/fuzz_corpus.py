@@ -114,10 +114,14 @@ class FuzzRequest:
         return [(k.encode(), v.encode("latin-1")) for k, v in self.headers.items()]
 
 
+_NOT_IN_HEADERS = bytes([*range(0x20), 0x7F])
+
+
 def header_value(value: str) -> str:
-    """Any text as a header value can carry it: its UTF-8 bytes, without CR, LF or NUL."""
-    raw = value.encode("utf-8", "surrogatepass")
-    return raw.translate(None, b"\r\n\x00").decode("latin-1")
+    """Any text as a header value can carry it: its UTF-8 bytes without control characters
+    (HTTP refuses them; the client would not even send them) and trimmed."""
+    raw = value.encode("utf-8", "surrogatepass").translate(None, _NOT_IN_HEADERS)
+    return raw.strip().decode("latin-1")
 
 
 Builder = Callable[[Random, Target], FuzzRequest]
