@@ -10,6 +10,7 @@ the libraries wrote) and as the logging set-up of `labbaik run` prints it
 from __future__ import annotations
 
 import logging
+import sys
 from collections import Counter
 from random import Random
 
@@ -17,6 +18,7 @@ from conftest import Fuzzed
 
 from bench.fuzz_corpus import CLIENT_IDS, NAMES, PHONES, TEXTS, build
 from bot.app.logs import PrivateFormatter
+from bot.app.run import server_config
 
 REQUESTS = 400
 
@@ -60,3 +62,35 @@ async def test_the_log_of_a_fuzz_run_has_no_personal_data(fuzzed: Fuzzed) -> Non
     for marker in _markers():
         assert marker not in raw, marker
         assert marker not in printed, marker
+
+
+def test_an_exception_is_printed_as_its_type_and_frames_only() -> None:
+    """The frames show source lines (code, never data); the texts are left out."""
+    database_said = f"Key (user_id)=(whatsapp:{PHONES[0]}) already exists"
+    we_said = f"while storing {TEXTS[0]!r}"
+
+    def store() -> None:
+        raise RuntimeError(database_said)
+
+    try:
+        try:
+            store()
+        except RuntimeError as exc:
+            raise ValueError(we_said) from exc
+    except ValueError:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
+    printed = PrivateFormatter().format(record)
+    assert "builtins.RuntimeError" in printed and "builtins.ValueError" in printed
+    assert "in store" in printed  # the frames are kept
+    assert "966500000101" not in printed and "fuzzmarker" not in printed
+
+
+def test_a_phone_number_in_a_line_is_masked() -> None:
+    phone = ("whatsapp:+966 50 000 0101",)
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "to %s", phone, None)
+    assert PrivateFormatter().format(record) == "to +<phone>"
+
+
+def test_labbaik_run_serves_without_uvicorns_access_log_and_proxy_headers(fuzzed: Fuzzed) -> None:
+    config = server_config(fuzzed.runtime, "127.0.0.1", 18999)
+    assert (config.access_log, config.proxy_headers, config.log_config) == (False, False, None)
