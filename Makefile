@@ -18,12 +18,13 @@ RASA := $(RASA_VENV)/.installed
 LABBAIK := $(VENV)/bin/labbaik
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/labbaik_test
 
-.PHONY: help setup run test bench lint model chromium services db
+.PHONY: help setup run test bench fuzz lint model chromium services db
 
 help:
 	@echo "make run    - set up and start Labbaik locally (web chat at http://127.0.0.1:8080)"
 	@echo "make test   - set up and run the full test suite"
 	@echo "make bench  - speed and memory figures"
+	@echo "make fuzz   - 10,000 hostile requests against labbaik run, on SQLite and PostgreSQL"
 	@echo "make lint   - ruff, mypy and the import contracts (lint-imports)"
 
 $(BOT): pyproject.toml requirements.lock
@@ -67,6 +68,9 @@ test: setup chromium services
 
 bench: setup
 	$(VENV)/bin/python -m bench
+
+fuzz: setup services
+	$(VENV)/bin/python -m bench.fuzz
 
 lint: $(BOT)
 	$(VENV)/bin/ruff check .

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.errors import InvalidValue
+from storage.limits import check_values
 from storage.models import CHANNEL_NAME, Base
 
 _CHANNEL = re.compile(CHANNEL_NAME)
@@ -29,8 +30,10 @@ def insert_ignoring_conflict(
 
     Race-safe on both databases: PostgreSQL waits for a concurrent insert of
     the same key to finish and then does nothing; SQLite serialises writers.
+    Values a column cannot hold are refused first (`storage.limits`).
     """
     table = cast(Table, model.__table__)
+    check_values(table, values)
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     stmt = (
         insert(table)

@@ -13,6 +13,12 @@ Two databases are supported and behave the same to callers:
 - PostgreSQL (`postgresql+psycopg://...`). Ordering comes from row locks
   (`SELECT ... FOR UPDATE`) taken by the service functions.
 
+On both, a statement's parameters never appear in an error's text
+(`hide_parameters`): they are phone numbers and what people wrote, and error
+texts end up in logs. Every session checks what it flushes against the
+columns (`storage.limits`), so a value a column cannot hold is an
+`InvalidValue` naming the column, never a database error.
+
 `upgrade(url)` runs the Alembic migrations in `storage/migrations` to head,
 without the alembic command. On SQLite a migration that rebuilds a table
 (Alembic's batch mode) runs with foreign keys off, as SQLite requires, and
@@ -33,6 +39,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from storage.limits import check_flush
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -66,7 +74,12 @@ def _sqlite_engine(url: str, echo: bool) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        url,
+        echo=echo,
+        hide_parameters=True,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -93,7 +106,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     if backend == "sqlite":
         return _sqlite_engine(url, echo)
     if backend == "postgresql":
-        return create_engine(url, echo=echo, pool_pre_ping=True)
+        return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
     raise ValueError(
         f"unsupported database {describe_url(url)}: use sqlite:/// or postgresql+psycopg://"
     )
@@ -109,6 +122,8 @@ class Database:
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         reader_bind = self.engine.execution_options(**{_SQLITE_BEGIN: "DEFERRED"})
         self._reader = sessionmaker(reader_bind, expire_on_commit=False)
+        for maker in (self._writer, self._reader):
+            event.listen(maker, "before_flush", check_flush)
 
     def __repr__(self) -> str:
         return f"<Database {describe_url(self.url)}>"

@@ -18,6 +18,7 @@ import sys
 import uvicorn
 
 from bot.app.config import Settings, load_settings
+from bot.app.logs import setup_logging
 from bot.app.wiring import build_runtime, create_app
 from bot.channels import registry
 from bot.core.content import ContentError
@@ -78,10 +79,24 @@ async def daily_tips(runtime: Runtime, stop: asyncio.Event) -> None:
             await asyncio.wait_for(stop.wait(), TIPS_CHECK_SECONDS)
 
 
-async def serve(runtime: Runtime, host: str, port: int) -> None:
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(runtime), host=host, port=port, log_level="info")
+def server_config(runtime: Runtime, host: str, port: int) -> uvicorn.Config:
+    """uvicorn for our app: its logs through ours (bot/app/logs.py), no access log of its
+    own (ours leaves out query strings and addresses), no proxy headers of its own (the app
+    believes them only from `web.trusted_proxies`), no Server header."""
+    return uvicorn.Config(
+        create_app(runtime),
+        host=host,
+        port=port,
+        log_level="info",
+        log_config=None,
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
     )
+
+
+async def serve(runtime: Runtime, host: str, port: int) -> None:
+    server = uvicorn.Server(server_config(runtime, host, port))
     stop = asyncio.Event()
     tasks = _background(runtime, stop)
     log.info("Labbaik is up: web chat at http://%s:%d/", host, port)
@@ -93,9 +108,7 @@ async def serve(runtime: Runtime, host: str, port: int) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    setup_logging(logging.INFO)
     settings = load_settings(args.config)
     host = args.host or settings.web.host
     port = args.port or settings.web.port

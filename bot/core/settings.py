@@ -10,6 +10,7 @@ own `NluSettings`. Languages are config.yaml's `languages:`, nowhere else.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -54,6 +55,28 @@ class WebSettings(Section):
     host: str = "127.0.0.1"
     port: Annotated[int, Field(gt=0, lt=65536)] = 8080
     public_url: str | None = None
+    # addresses or networks ("10.0.0.5", "10.0.0.0/24") of the reverse proxies whose
+    # X-Forwarded-For and X-Forwarded-Proto are believed; nobody's by default
+    trusted_proxies: tuple[str, ...] = ()
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for entry in v:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"{entry!r} is not an IP address or network") from None
+        return v
+
+
+class HealthSettings(Section):
+    """How /healthz keeps its answer fresh (bot/web/health.py)."""
+
+    refresh_seconds: Annotated[float, Field(gt=0)] = 5.0  # how often each part is checked
+    nlu_timeout_seconds: Annotated[float, Field(gt=0)] = 0.5  # the NLU's own, short one
+    database_timeout_seconds: Annotated[float, Field(gt=0)] = 2.0
+    outbox_backlog_seconds: Annotated[float, Field(gt=0)] = 300.0  # due this long: a backlog
 
 
 class OutboxSettings(Section):
@@ -91,6 +114,7 @@ class Settings(Section):
     media: MediaSettings = MediaSettings()
     nlu: NluSettings = NluSettings()
     web: WebSettings = WebSettings()
+    health: HealthSettings = HealthSettings()
     channels: BaseModel = NoChannels()
     outbox: OutboxSettings = OutboxSettings()
     contact: ContactSettings = ContactSettings()

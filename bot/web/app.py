@@ -8,26 +8,51 @@ and Open311 come next. The providers are listed in bot/app/wiring.py, because
 they use this package's parts (security, throttle, metrics) and this module
 importing them back would make the packages depend on each other.
 
-Every request body is capped at the largest photo we accept plus a margin for
-the multipart envelope; a bigger one is refused with 413 before it is read.
+The middleware, outermost first:
+
+1. proxy headers: X-Forwarded-For and -Proto are believed only from
+   `web.trusted_proxies` (nobody by default; uvicorn's own handling is off,
+   bot/app/run.py), so a spoofed header gets no fresh rate-limit bucket;
+2. the access log (bot/web/access_log.py): no query strings, no addresses;
+3. security headers on every answer, errors and 500s included, with HSTS when
+   `PUBLIC_URL` is https;
+4. the error shield: an unhandled exception is a JSON 500 logged without its
+   text (storage's `InvalidValue`, a 400);
+5. a ceiling per peer on every public endpoint (bot/web/throttle.py);
+6. webhook counting for /metrics;
+7. every request body capped at the largest photo we accept plus a margin
+   for the multipart envelope (routes cap theirs lower): a bigger one is
+   refused with 413 before it is read.
+
+/healthz answers from states a `HealthMonitor` refreshes in the app's
+lifespan (bot/web/health.py).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Route
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from bot.core.runtime import Runtime
+from bot.web.access_log import AccessLogMiddleware
 from bot.web.context import RouteProvider, WebContext
-from bot.web.health import Health
+from bot.web.health import Health, HealthMonitor
 from bot.web.metrics import Metrics, WebhookCountingMiddleware
-from bot.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware
-from bot.web.throttle import Clock
+from bot.web.security import (
+    BodyLimitMiddleware,
+    ErrorShieldMiddleware,
+    SecurityHeadersMiddleware,
+    headers_for,
+)
+from bot.web.throttle import CeilingMiddleware, Clock
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +67,8 @@ def build_app(
     `clock` paces the web chat's flood control (tests pass one they move by hand).
     """
     metrics = Metrics()
-    health = Health(runtime, metrics)
+    monitor = HealthMonitor(runtime)
+    health = Health(runtime, metrics, monitor)
     web = WebContext(metrics=metrics, clock=clock)
     routes: list[BaseRoute] = [
         Route("/healthz", health.healthz),
@@ -50,15 +76,33 @@ def build_app(
     ]
     for provider in providers:
         routes.extend(provider(runtime, web))
-    limit = runtime.media.max_bytes + BODY_MARGIN
-    app = Starlette(
-        routes=routes,
-        middleware=[
-            Middleware(SecurityHeadersMiddleware),
-            Middleware(WebhookCountingMiddleware, metrics=metrics),
-            Middleware(BodyLimitMiddleware, max_bytes=limit),
-        ],
-    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        checks = asyncio.create_task(monitor.run(stop))
+        try:
+            yield
+        finally:
+            stop.set()
+            await checks
+
+    middleware = _middleware(runtime, metrics, clock)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.runtime = runtime
     app.state.metrics = metrics
+    app.state.health = monitor
     return app
+
+
+def _middleware(runtime: Runtime, metrics: Metrics, clock: Clock) -> list[Middleware]:
+    web = runtime.settings.web
+    return [
+        Middleware(ProxyHeadersMiddleware, trusted_hosts=list(web.trusted_proxies)),
+        Middleware(AccessLogMiddleware),
+        Middleware(SecurityHeadersMiddleware, headers=headers_for(web.public_url)),
+        Middleware(ErrorShieldMiddleware),
+        Middleware(CeilingMiddleware, clock=clock),
+        Middleware(WebhookCountingMiddleware, metrics=metrics),
+        Middleware(BodyLimitMiddleware, max_bytes=runtime.media.max_bytes + BODY_MARGIN),
+    ]

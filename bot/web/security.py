@@ -1,14 +1,30 @@
-"""Security headers on every response, and a request body limit that answers in JSON.
+"""Security headers on every response, errors that never leak, and a body limit in JSON.
 
 The chat page loads only its own script and stylesheet (no inline script, no
-CDN), so the Content-Security-Policy can allow 'self' and nothing else.
+CDN), so the Content-Security-Policy can allow 'self' and nothing else. HSTS
+is added when the public URL is https (the app itself may sit behind a TLS
+proxy and never see https).
+
+`ErrorShieldMiddleware` sits inside the headers: an exception no route
+handled becomes a JSON 500 (with the security headers, like every other
+answer), or a 400 when storage refused a value as `InvalidValue` (the last
+line of storage.limits: bad input, not our failure). Its log line names the
+route, the exception's type and where it was raised, never the exception's
+text, which may quote a phone number or what a person wrote.
 """
 
 from __future__ import annotations
 
+import logging
+import traceback
+
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from storage.errors import InvalidValue
+
+log = logging.getLogger(__name__)
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -35,11 +51,21 @@ HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
-class SecurityHeadersMiddleware:
-    """Adds HEADERS to every HTTP response that does not set them itself."""
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
-    def __init__(self, app: ASGIApp) -> None:
+
+def headers_for(public_url: str | None) -> tuple[tuple[bytes, bytes], ...]:
+    """HEADERS, and HSTS when the public URL is https."""
+    https = (public_url or "").lower().startswith("https://")
+    return (*HEADERS, HSTS) if https else HEADERS
+
+
+class SecurityHeadersMiddleware:
+    """Adds the security headers to every HTTP response that does not set them itself."""
+
+    def __init__(self, app: ASGIApp, headers: tuple[tuple[bytes, bytes], ...] = HEADERS) -> None:
         self.app = app
+        self.headers = headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -49,11 +75,52 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in HEADERS if k not in present]
+                extra = [(k, v) for k, v in self.headers if k not in present]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class ErrorShieldMiddleware:
+    """An exception no route handled: a JSON 500 (400 for storage's InvalidValue), logged safely."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watching_send)
+        except Exception as exc:
+            _log_failure(scope, exc)
+            if not started:
+                await _error_response(exc)(scope, receive, send)
+
+
+def _error_response(exc: Exception) -> Response:
+    if isinstance(exc, InvalidValue):
+        detail = "a value cannot be stored; " + str(exc)  # names the column, never the value
+        return JSONResponse({"error": "invalid_value", "message": detail}, status_code=400)
+    body = {"error": "server_error", "message": "something went wrong on our side; try again"}
+    return JSONResponse(body, status_code=500)
+
+
+def _log_failure(scope: Scope, exc: Exception) -> None:
+    """The route, the type and the frames: an exception's text may quote personal data."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    level = logging.INFO if isinstance(exc, InvalidValue) else logging.ERROR
+    method, path = scope.get("method", "?"), scope.get("path", "?")
+    log.log(level, "%s %s failed: %s\n%s", method, path, type(exc).__name__, frames.rstrip())
 
 
 class _TooLarge(Exception):

@@ -8,7 +8,9 @@ It serves, on 127.0.0.1 and a free port, in its own thread:
   or to stall one request until the test releases it, before or after it
   records the message (to put a worker's crash on either side of acceptance);
 - GET /2010-04-01/Accounts/{sid}/Messages/{mm}/Media/{me} — media files as
-  Twilio serves them: basic auth required, then a redirect to a "CDN" URL.
+  Twilio serves them: basic auth required, then a redirect to a "CDN" URL
+  (its own /cdn/..., or another one a test names, e.g. another fake's); the
+  headers of every /cdn/ request are kept in `cdn_requests`.
 
 Nothing here is ours: it stands where api.twilio.com stands.
 """
@@ -68,6 +70,7 @@ class Stall:
 class MediaFile:
     data: bytes
     content_type: str
+    redirect_to: str | None = None
 
 
 class FakeTwilio:
@@ -78,6 +81,7 @@ class FakeTwilio:
         self.auth_token = auth_token or secrets.token_hex(16)
         self.messages: list[dict[str, str]] = []
         self.media_fetches: list[str] = []
+        self.cdn_requests: list[dict[str, str]] = []  # the headers of each /cdn/ request
         self._failures: list[Failure | None] = []  # None: let that request through
         self._stalls: list[Stall] = []
         self._media: dict[str, MediaFile] = {}
@@ -115,10 +119,13 @@ class FakeTwilio:
             self._stalls.append(stall)
         return stall
 
-    def add_media(self, data: bytes, content_type: str) -> str:
-        """Serve `data` and return the MediaUrl Twilio would put in the webhook."""
+    def add_media(self, data: bytes, content_type: str, *, redirect_to: str | None = None) -> str:
+        """Serve `data` and return the MediaUrl Twilio would put in the webhook.
+
+        `redirect_to`: where the MediaUrl redirects instead of this fake's own /cdn/.
+        """
         media_sid = f"ME{next(self._media_ids):032x}"
-        self._media[media_sid] = MediaFile(data, content_type)
+        self._media[media_sid] = MediaFile(data, content_type, redirect_to)
         message_sid = made_up_sid("MM")
         account = f"{self.base_url}/2010-04-01/Accounts/{self.account_sid}"
         return f"{account}/Messages/{message_sid}/Media/{media_sid}"
@@ -228,11 +235,25 @@ class FakeTwilio:
         if media_sid not in self._media:
             return _error(404, 20404, "The requested resource was not found")
         self.media_fetches.append(media_sid)
-        return RedirectResponse(f"{self.base_url}/cdn/{media_sid}", status_code=307)
+        target = self._media[media_sid].redirect_to or f"{self.base_url}/cdn/{media_sid}"
+        return RedirectResponse(target, status_code=307)
 
     async def _media_content(self, request: Request) -> Response:
-        media = self._media[request.path_params["me"]]
+        self.cdn_requests.append(dict(request.headers))
+        media = self._media.get(request.path_params["me"])
+        if media is None:
+            return _error(404, 20404, "The requested resource was not found")
         return Response(media.data, media_type=media.content_type)
+
+    def redirect(self, media_url: str, to: str) -> None:
+        """Make an added media URL redirect to `to` from now on."""
+        self._media[media_url.rsplit("/", 1)[1]].redirect_to = to
+
+    def serve_at_cdn(self, data: bytes, content_type: str) -> str:
+        """Serve `data` at this fake's /cdn/ only (as the target of another's redirect)."""
+        media_sid = f"ME{next(self._media_ids):032x}"
+        self._media[media_sid] = MediaFile(data, content_type)
+        return f"{self.base_url}/cdn/{media_sid}"
 
 
 def _error(

@@ -73,7 +73,12 @@ async def test_healthz_degrades_but_stays_up_when_nlu_is_down(db_url: str, media
     finally:
         runtime.service.database.dispose()
     assert response.status_code == 200
-    assert response.json() == {"status": "degraded", "database": "up", "nlu": "down"}
+    assert response.json() == {
+        "status": "degraded",
+        "degraded": ["nlu"],
+        "database": "up",
+        "nlu": "down",
+    }
 
 
 async def test_metrics_count_webchat_messages(client: httpx.AsyncClient) -> None:

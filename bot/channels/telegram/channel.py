@@ -15,15 +15,32 @@ only `Inbound` and `Reply`. `CHANNEL` (bot/channels/base.py) is:
 Every update takes one path, `process_update`: convert, hand to the service
 with deliver="outbox" (the reply is queued in the same transaction and sent by
 the outbox worker, so a crash loses nothing), then answer a button press.
+
+Before that, every field we read is checked against the Bot API's types
+(update_schema.py). What the webhook answers to what it refuses:
+
+- 403: no or a wrong secret header (not Telegram).
+- 413 / 400: a body too large, not JSON, nested too deep, not an object, or
+  without an integer `update_id`. Telegram never sends such a body, so it is
+  not Telegram's delivery of an update: the sender gets a clear 4xx.
+- 200 with `{"ok": true, "ignored": "<field> <why>"}` and nothing stored: a
+  well-formed update whose fields break the Bot API's types or our limits
+  (text that is not a string, callback data over 64 bytes, a name over its
+  column). Telegram redelivers every update it does not get a 2xx for, and
+  this one can never become valid: a 4xx would have it sent again and again
+  (and hold back the chat's later updates), so it is acknowledged, logged
+  with its update id and the field, and dropped.
+- 500 (Telegram redelivers): only when storing failed, e.g. the database is
+  down; the same update then succeeds later.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -36,11 +53,14 @@ from bot.channels.telegram.bot_api import _keep_token_out_of_logs, _urls, build_
 from bot.channels.telegram.inbound import to_inbound
 from bot.channels.telegram.sender import TelegramSender
 from bot.channels.telegram.settings import SECRETS, TelegramSettings
+from bot.channels.telegram.update_schema import refusal
 from bot.core.messages import ChannelSender
 from bot.core.ratelimit import RateLimits
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
+from bot.web.bodies import BadBody, read_json
 from bot.web.context import WebContext
+from bot.web.security import BodyLimitMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +70,7 @@ ALLOWED_UPDATES = ["message", "callback_query"]
 # Telegram: about 30 messages/s overall and 1/s in one chat (a short burst of a
 # multi-part reply is tolerated, so three go at once and then one a second).
 TELEGRAM_LIMITS = RateLimits(global_per_second=30.0, per_key_per_second=1.0, per_key_burst=3)
-
-
-
+UPDATE_BODY_LIMIT = 1024 * 1024  # an update is a few kilobytes; a long text with entities, more
 
 # ---- configuration -------------------------------------------------------------------
 
@@ -86,11 +104,24 @@ def build_application(runtime: Runtime) -> Application:  # type: ignore[type-arg
     )
 
     async def on_update(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        refused = _refusal_of_parsed(update)
+        if refused is not None:  # polling has consumed it already: log and move on
+            log.warning("telegram update %s ignored: %s", update.update_id, refused)
+            return
         await process_update(runtime, update)
 
     app.add_handler(TypeHandler(Update, on_update))
     app.add_error_handler(_log_error)
     return app
+
+
+def _refusal_of_parsed(update: Update) -> str | None:
+    """The schema's refusal of an update PTB already parsed (polling), as one line."""
+    try:
+        found = refusal(update.to_dict())
+    except Exception as exc:  # PTB objects built from garbage may not even serialise
+        return f"not readable ({type(exc).__name__})"
+    return None if found is None else str(found)
 
 
 async def _log_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -181,22 +212,43 @@ def routes(runtime: Runtime, web: WebContext | None = None) -> list[Route]:
         given = request.headers.get(SECRET_HEADER, "").encode()
         if not secret or not hmac.compare_digest(given, secret):
             return JSONResponse({"error": "forbidden"}, status_code=403)
-        update = _parse_update(await request.body(), bot)
-        if update is None:
-            return JSONResponse({"error": "not a Telegram update"}, status_code=400)
-        await process_update(runtime, update)  # raises -> 500 -> Telegram redelivers
+        checked = await _checked_update(request, bot)
+        if isinstance(checked, Response):
+            return checked
+        await process_update(runtime, checked)  # raises -> 500 -> Telegram redelivers
         return JSONResponse({"ok": True})
 
-    return [Route(WEBHOOK_PATH, webhook, methods=["POST"])]
+    limit = Middleware(BodyLimitMiddleware, max_bytes=UPDATE_BODY_LIMIT)
+    return [Route(WEBHOOK_PATH, webhook, methods=["POST"], middleware=[limit])]
 
 
-def _parse_update(body: bytes, bot: Bot) -> Update | None:
+async def _checked_update(request: Request, bot: Bot) -> Update | Response:
+    """The update in the body, or the answer to a body we refuse (see the module docstring)."""
     try:
-        data = json.loads(body)
-        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-            return None
+        data = await read_json(request, max_bytes=UPDATE_BODY_LIMIT)
+    except BadBody as exc:
+        return _refused(exc.status, exc.code, "body", exc.detail)
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        detail = "an update is an object with an integer update_id"
+        return _refused(400, "not_an_update", "update_id", detail)
+    refused = refusal(data)
+    update = _parse_update(data, bot) if refused is None else None
+    if update is None:  # it can never be valid: acknowledged, so Telegram stops sending it
+        why = str(refused) if refused else "is not readable as a Telegram update"
+        log.warning("telegram update %s ignored: %s", data["update_id"], why)
+        return JSONResponse({"ok": True, "ignored": why})
+    return update
+
+
+def _refused(status: int, code: str, field: str, detail: str) -> Response:
+    return JSONResponse({"error": code, "field": field, "message": detail}, status_code=status)
+
+
+def _parse_update(data: dict[str, object], bot: Bot) -> Update | None:
+    """PTB's Update of a checked update, or None when PTB cannot build one from it."""
+    try:
         return Update.de_json(data, bot)
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except Exception:  # PTB's parser fails in many ways on fields we do not check
         return None
 
 

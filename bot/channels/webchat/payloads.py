@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
+from bot.channels.fields import unstorable
 from bot.core.messages import Inbound, Reply
 from dialogs.model import Location, Media
 
@@ -70,6 +71,8 @@ def _text(value: object) -> str:
         raise BadMessage("bad_text", "text must be a non-empty string")
     if len(value) > MAX_TEXT_CHARS:
         raise BadMessage("text_too_long", f"text is longer than {MAX_TEXT_CHARS} characters")
+    if (problem := unstorable(value)) is not None:  # NUL, lone surrogate, control character
+        raise BadMessage("bad_text", f"text {problem}")
     return value.strip()
 
 
@@ -95,7 +98,7 @@ def _location(value: object) -> Location:
 
 
 def _command(value: object) -> str:
-    if value not in COMMANDS:
+    if not isinstance(value, str) or value not in COMMANDS:  # a list is not even hashable
         raise BadMessage("bad_command", f"command must be one of {sorted(COMMANDS)}")
     return str(value)
 

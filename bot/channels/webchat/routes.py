@@ -6,6 +6,9 @@ POST /webchat/api/messages     {client_id, message_id, lang?, text|choice|locati
 POST /webchat/api/media        multipart: client_id, message_id, lang?, photo
 GET  /webchat/api/history      ?client_id=  the conversation so far, for a reload
 
+Messages, photos and history are throttled per browser and per peer address
+(behind a configured proxy, the client's address: bot/web/app.py).
+
 Replies are produced by the conversation service with deliver="inline" and
 returned in the response. Logs name the client id and status only, never text.
 """
@@ -33,6 +36,7 @@ from bot.core.conversation import language_from_hint
 from bot.core.media import MediaRejected
 from bot.core.messages import Inbound
 from bot.core.runtime import Runtime
+from bot.web.bodies import BadBody, read_json
 from bot.web.metrics import Metrics
 from bot.web.security import BodyLimitMiddleware
 from bot.web.throttle import Clock, Throttle
@@ -157,10 +161,10 @@ class WebChat:
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             # a cross-site form cannot send this type without a CORS preflight we never allow
             return self._reject("bad_content_type", "send the message as application/json")
-        try:
-            payload = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
-            return self._reject("bad_json", "the body must be JSON")
+        try:  # no recursion, no lone surrogates, no NaN, a depth cap (bot/web/bodies.py)
+            payload = await read_json(request, max_bytes=JSON_BODY_LIMIT)
+        except BadBody as exc:
+            return self._reject(exc.code, exc.detail, status=exc.status)
         try:
             inbound = adapter.parse_message(payload, languages=self.languages)
         except adapter.BadMessage as exc:
@@ -202,6 +206,8 @@ class WebChat:
             client_id = adapter.parse_client_id(request.query_params.get("client_id"))
         except adapter.BadMessage as exc:
             return self._reject(exc.code, exc.detail)
+        if not self._allowed(request, client_id):
+            return self._slow_down()
         items = await asyncio.to_thread(
             self.runtime.service.history, adapter.CHANNEL, client_id, HISTORY_LIMIT
         )
@@ -233,10 +239,10 @@ class WebChat:
         response.headers["retry-after"] = "1"
         return response
 
-    def _reject(self, code: str, detail: str) -> Response:
+    def _reject(self, code: str, detail: str, *, status: int = 400) -> Response:
         self.metrics.count_rejected(adapter.CHANNEL, code)
         log.info("webchat request rejected: %s", code)
-        return _error(400, code, detail)
+        return _error(status, code, detail)
 
     def _media_rejected(self, exc: MediaRejected, lang: str) -> Response:
         status = _MEDIA_STATUS.get(exc.reason, 400)

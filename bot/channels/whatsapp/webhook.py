@@ -3,8 +3,12 @@
 POST /webhooks/whatsapp is checked before anything is read or stored: the
 X-Twilio-Signature must match the request as Twilio signed it, i.e. the
 public URL configured for the webhook (`web.public_url` / PUBLIC_URL + path +
-query string, so it holds behind a proxy) and every form parameter. A forged
-or altered request gets 403, a malformed one 400, and neither is stored.
+query string, so it holds behind a proxy) and every form parameter. Then
+every field is held to its real format (form.py: the signature cannot tell
+`MessageSid=SMx…&MessageType=text` from `MessageSid=SMx…MessageTypetext`), the
+AccountSid must be ours and a MediaUrl must be on a configured media host. A
+forged or altered request gets 403, a malformed one 400 naming the field
+(`{"error", "field", "message"}`), and neither is stored.
 
 The form becomes a neutral `Inbound` (text, location pin, photo, quick-reply
 payload, profile name); `MessageSid` is its message id, so Twilio's
@@ -22,14 +26,16 @@ from collections.abc import Sequence
 from urllib.parse import parse_qsl
 
 import httpx
-from starlette.datastructures import ImmutableMultiDict
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from bot.channels.whatsapp.media_download import fetch_media
+from bot.channels.fields import Refusal
+from bot.channels.whatsapp.form import TwilioForm
+from bot.channels.whatsapp.media_download import MediaHosts, fetch_media
 from bot.channels.whatsapp.reply_text import render_body, split_body
 from bot.channels.whatsapp.sender import WhatsAppSender
 from bot.channels.whatsapp.settings import WhatsAppSettings
@@ -38,6 +44,7 @@ from bot.core.messages import Inbound, Reply
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 from bot.web.context import WebContext
+from bot.web.security import BodyLimitMiddleware
 from dialogs.model import Location, Media
 
 __all__ = ["PATH", "WhatsAppSender", "enabled", "routes", "twiml"]
@@ -45,11 +52,26 @@ __all__ = ["PATH", "WhatsAppSender", "enabled", "routes", "twiml"]
 log = logging.getLogger(__name__)
 
 PATH = "/webhooks/whatsapp"
+FORM_BODY_LIMIT = 64 * 1024  # a 4096-character body, percent-encoded, and the rest
 _READABLE_TYPES = {"text", "image", "location", "button", "interactive"}  # Twilio's MessageType
 
 
 class MalformedForm(ValueError):
-    """The request body is not a Twilio message form."""
+    """The request body is not a Twilio message form; `field` names what is wrong."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field} {reason}")
+        self.field = field
+        self.reason = reason
+
+    @classmethod
+    def of(cls, refusal: Refusal) -> MalformedForm:
+        return cls(refusal.field, refusal.reason)
+
+
+def _malformed(exc: MalformedForm) -> Response:
+    body = {"error": "malformed", "field": exc.field, "message": f"malformed request: {exc}"}
+    return JSONResponse(body, status_code=400)
 
 
 def enabled(settings: Settings) -> tuple[bool, str]:
@@ -86,7 +108,9 @@ def routes(runtime: Runtime, web: WebContext | None = None) -> list[Route]:
     on, _reason = enabled(runtime.settings)
     if not on:
         return []
-    return [Route(PATH, _Webhook(runtime).handle, methods=["POST"], name="whatsapp_webhook")]
+    limit = Middleware(BodyLimitMiddleware, max_bytes=FORM_BODY_LIMIT)
+    handle = _Webhook(runtime).handle
+    return [Route(PATH, handle, methods=["POST"], name="whatsapp_webhook", middleware=[limit])]
 
 
 def twiml(replies: Sequence[Reply]) -> str:
@@ -108,20 +132,24 @@ class _Webhook:
         self._runtime = runtime
         wa = section(runtime.settings)
         assert wa.account_sid and wa.auth_token  # checked by enabled()
+        self._account = wa.account_sid
         self._auth = (wa.account_sid, wa.auth_token)
         self._validator = RequestValidator(wa.auth_token)
         self._url = webhook_url(runtime.settings)
+        self._hosts = MediaHosts(wa.media_hosts, wa.media_redirect_hosts)
 
     async def handle(self, request: Request) -> Response:
-        checked = await self._signed_form(request)
-        if isinstance(checked, Response):
-            return checked
-        if checked.get("MessageStatus"):  # a delivery receipt of ours, if Twilio posts them here
-            return Response(twiml(()), media_type="application/xml")
+        signed = await self._signed_pairs(request)
+        if isinstance(signed, Response):
+            return signed
         try:
-            inbound = await self._inbound(checked)
+            form = self._checked(signed)
+            if form.MessageStatus:  # a delivery receipt of ours, if Twilio posts them here
+                return Response(twiml(()), media_type="application/xml")
+            inbound = await self._inbound(form)
         except MalformedForm as exc:
-            return PlainTextResponse(f"malformed request: {exc}", status_code=400)
+            log.info("whatsapp: malformed request refused: %s", exc.field)
+            return _malformed(exc)
         result = await self._runtime.service.handle(inbound, deliver="inline")
         log.info(
             "whatsapp: message from %s handled%s, %d replies",
@@ -131,57 +159,65 @@ class _Webhook:
         )
         return Response(twiml(result.replies), media_type="application/xml")
 
-    async def _signed_form(self, request: Request) -> ImmutableMultiDict[str, str] | Response:
-        """The form, if Twilio signed exactly this request; else the 403/400 answer."""
+    async def _signed_pairs(self, request: Request) -> list[tuple[str, str]] | Response:
+        """The form's parameters, if Twilio signed exactly this request; else the 403/400."""
         signature = request.headers.get("X-Twilio-Signature")
         if not signature:
-            return PlainTextResponse("missing X-Twilio-Signature", status_code=403)
+            return JSONResponse({"error": "missing X-Twilio-Signature"}, status_code=403)
         try:
-            params = _parse_form(request.headers.get("content-type", ""), await request.body())
+            pairs = _parse_form(request.headers.get("content-type", ""), await request.body())
         except MalformedForm as exc:
-            return PlainTextResponse(f"malformed request: {exc}", status_code=400)
+            return _malformed(exc)
         url = self._url + (f"?{request.url.query}" if request.url.query else "")
-        if not self._validator.validate(url, params, signature):
+        if not self._validator.validate(url, _for_signature(pairs), signature):
             log.warning("whatsapp: request with a wrong signature refused")
-            return PlainTextResponse("signature does not match", status_code=403)
-        return params
+            return JSONResponse({"error": "signature does not match"}, status_code=403)
+        return pairs
 
-    async def _inbound(self, form: ImmutableMultiDict[str, str]) -> Inbound:
-        message_id = form.get("MessageSid") or form.get("SmsMessageSid")
-        user_id = form.get("From")
-        if not message_id or not user_id:
-            raise MalformedForm("MessageSid and From are required")
-        name = form.get("ProfileName") or None
+    def _checked(self, pairs: list[tuple[str, str]]) -> TwilioForm:
+        form = TwilioForm.check(pairs)
+        if isinstance(form, Refusal):
+            raise MalformedForm.of(form)
+        if form.AccountSid is not None and form.AccountSid != self._account:
+            raise MalformedForm("AccountSid", "is not this webhook's Twilio account")
+        if form.num_media and form.MediaUrl0 is None:
+            raise MalformedForm("MediaUrl0", "is required when NumMedia is set")
+        if form.num_media and form.MediaUrl0 and not self._hosts.allows_first(form.MediaUrl0):
+            raise MalformedForm("MediaUrl0", "is not on a configured media host")
+        return form
+
+    async def _inbound(self, form: TwilioForm) -> Inbound:
+        user_id, message_id = form.From, form.MessageSid
+        name = form.ProfileName or None
         kind = _unsupported_kind(form)
         if kind is not None:
             return Inbound("whatsapp", user_id, message_id, display_name=name, unsupported=kind)
-        media, rejected = await self._media(form) if _num_media(form) else (None, None)
+        media, rejected = await self._media(form) if form.num_media else (None, None)
         return Inbound(
             "whatsapp",
             user_id,
             message_id,
-            text=(form.get("Body") or "").strip() or None,
-            choice=form.get("ButtonPayload") or form.get("ListId") or None,
+            text=form.Body.strip() or None,
+            choice=form.ButtonPayload or form.ListId or None,
             location=_location(form),
             media=media,
             unsupported=rejected,
             display_name=name,
         )
 
-    async def _media(self, form: ImmutableMultiDict[str, str]) -> tuple[Media | None, str | None]:
-        url = form.get("MediaUrl0")
-        if not url:
-            raise MalformedForm("NumMedia is set but MediaUrl0 is missing")
+    async def _media(self, form: TwilioForm) -> tuple[Media | None, str | None]:
+        assert form.MediaUrl0 is not None  # checked by _checked
         settings = self._runtime.settings
         try:
             async with httpx.AsyncClient(timeout=20.0) as client:
                 media = await fetch_media(
                     client,
-                    url,
-                    form.get("MediaContentType0"),
+                    form.MediaUrl0,
+                    form.MediaContentType0 or None,
                     auth=self._auth,
                     store=self._runtime.media,
                     allowed_types=settings.media.allowed_types,
+                    hosts=self._hosts,
                 )
         except MediaRejected as exc:
             log.info("whatsapp: photo refused (%s): %s", exc.reason, exc)
@@ -190,47 +226,37 @@ class _Webhook:
         return media, None
 
 
-def _parse_form(content_type: str, body: bytes) -> ImmutableMultiDict[str, str]:
+def _parse_form(content_type: str, body: bytes) -> list[tuple[str, str]]:
     if content_type.split(";")[0].strip().lower() != "application/x-www-form-urlencoded":
-        raise MalformedForm("expected an application/x-www-form-urlencoded body")
+        raise MalformedForm("body", "must be an application/x-www-form-urlencoded form")
     try:
         text = body.decode("utf-8")
-        pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text), errors="strict")
+        return parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text), errors="strict")
     except (UnicodeDecodeError, ValueError) as exc:
-        raise MalformedForm("the form cannot be parsed") from exc
-    return ImmutableMultiDict(pairs)
+        raise MalformedForm("body", "cannot be parsed as a form") from exc
 
 
-def _num_media(form: ImmutableMultiDict[str, str]) -> int:
-    raw = form.get("NumMedia") or "0"
-    if not raw.isdigit():
-        raise MalformedForm("NumMedia is not a number")
-    return int(raw)
+def _for_signature(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """The parameters as the validator takes them (a repeated name is refused later)."""
+    return dict(pairs)
 
 
-def _location(form: ImmutableMultiDict[str, str]) -> Location | None:
-    lat, lon = form.get("Latitude"), form.get("Longitude")
-    if not lat or not lon:
+def _location(form: TwilioForm) -> Location | None:
+    if not form.Latitude or not form.Longitude:
         return None
-    try:
-        latitude, longitude = float(lat), float(lon)
-    except ValueError as exc:
-        raise MalformedForm("Latitude/Longitude are not numbers") from exc
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise MalformedForm("Latitude/Longitude out of range")
-    label = form.get("Address") or form.get("Label") or None
-    return Location(lat=latitude, lon=longitude, label=label)
+    label = form.Address or form.Label or None
+    return Location(lat=float(form.Latitude), lon=float(form.Longitude), label=label)
 
 
-def _unsupported_kind(form: ImmutableMultiDict[str, str]) -> str | None:
+def _unsupported_kind(form: TwilioForm) -> str | None:
     """What we cannot read ("sticker", "voice", ...), from MessageType or the media type."""
-    message_type = (form.get("MessageType") or "").lower()
+    message_type = form.MessageType or ""
     if message_type and message_type not in _READABLE_TYPES:
         return {"audio": "voice"}.get(message_type, message_type)
-    if _num_media(form) == 0:
-        has_content = form.get("Body") or form.get("Latitude") or form.get("ButtonPayload")
-        return None if has_content or form.get("ListId") else "empty"
-    media_type = (form.get("MediaContentType0") or "").lower()
+    if form.num_media == 0:
+        has_content = form.Body or form.Latitude or form.ButtonPayload or form.ListId
+        return None if has_content else "empty"
+    media_type = (form.MediaContentType0 or "").lower()
     for prefix, kind in (("audio/", "voice"), ("video/", "video"), ("text/", "contact")):
         if media_type.startswith(prefix):
             return kind

@@ -366,3 +366,15 @@ async def test_a_wrong_token_does_not_bring_the_process_down(
     runtime = build_runtime(settings, with_nlu=False)
     await asyncio.wait_for(telegram.run_polling(runtime, asyncio.Event()), timeout=30)
     runtime.service.database.dispose()
+
+
+async def test_a_polled_update_with_a_wrong_type_is_dropped_and_the_next_one_handled(
+    running: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    person = Person(running, "en")
+    bad = running.fake.push_update({"message": person._message(text=123)})
+    with caplog.at_level(logging.WARNING, logger="bot.channels.telegram.channel"):
+        seen = await person.command("start")
+    assert seen  # the next update was handled and answered
+    assert str(bad) not in inbound_ids(running.runtime)
+    assert f"telegram update {bad} ignored: message.text must be a string" in caplog.text

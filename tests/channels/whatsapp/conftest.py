@@ -40,6 +40,7 @@ def wa_runtime(
             "media.directory": str(tmp_path / "media"),
             "media.max_bytes": MAX_PHOTO_BYTES,
             "channels.whatsapp.api_base_url": fake_twilio.base_url,
+            "channels.whatsapp.media_hosts": [fake_twilio.base_url],
         },
     )
     runtime = runtime_on_settings(settings)
