@@ -394,6 +394,19 @@ ENDPOINTS: dict[str, Builder] = {
     "stray": stray,
     "telegram": telegram_webhook,
     "whatsapp": whatsapp_webhook,
+    "open311_discovery": query_endpoint("/open311/discovery.json", ("locale",), _lang),
+    "open311_services": query_endpoint("/open311/v2/services.xml", ("locale",), _lang),
+    "open311_service": query_endpoint("/open311/v2/services/waste.json", ("locale",), _lang),
+    "open311_requests": query_endpoint(
+        "/open311/v2/requests.json",
+        ("service_request_id", "service_code", "start_date", "end_date", "status"),
+        lambda rng: rng.choice(("MK-1234566", "waste", "2026-12-01T00:00:00+03:00", "open")),
+    ),
+    "open311_request": query_endpoint("/open311/v2/requests/MK-1234566.xml", ("locale",), _lang),
+    "open311_post": form_endpoint(
+        "/open311/v2/requests.json",
+        ("api_key", "service_code", "lat", "long", "address_string", "description", "media_url"),
+    ),
 }
 
 

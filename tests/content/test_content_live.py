@@ -97,10 +97,16 @@ class Running:
         assert response.status_code == 200, response.text
         return response.json()["replies"]  # type: ignore[no-any-return]
 
+    def new_chat(self) -> None:
+        """A fresh web chat for each probe: polling must not trip one chat's flood limit."""
+        self.client_id = uuid.uuid4().hex
+
     def prompt(self) -> str:
+        self.new_chat()
         return next(r["text"] for r in self.send(command="start") if r["key"] == "menu-prompt")
 
     def locate(self, where: dict[str, float]) -> list[str]:
+        self.new_chat()
         self.send(choice="flow:services_locate")
         return [r["key"] for r in self.send(location=where)]
 
