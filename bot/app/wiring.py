@@ -13,7 +13,8 @@ Where the next parts plug in (one line each):
 - effects: an `EffectSpec` tuple in `EFFECTS` (handoff's);
 - content: a `ContentPart` in `CONTENT_PARTS`, with its folder in
   `content_files()` and `ContentSettings` (canned replies, ...);
-- input hooks: an `InputRewriter` in `INPUT_REWRITERS`;
+- input hooks: an `InputRewriter` in `INPUT_REWRITERS`; an `InputHandler` (answers an
+  input before the engine, e.g. "is it fixed?") in `INPUT_HANDLERS`;
 - CLI commands: bot/app/cli.py's `COMMANDS` and a module in bot/app/commands/.
 """
 
@@ -25,12 +26,14 @@ from starlette.applications import Starlette
 
 from bot.channels import registry
 from bot.core.content import ContentFiles, ContentPart, ContentSource
-from bot.core.conversation import ConversationService, InputRewriter
+from bot.core.conversation import ConversationService, InputHandler, InputRewriter
 from bot.core.effects import CORE_EFFECTS, EffectRegistry, EffectSpec
+from bot.core.fix_answers import answer_fix_question
 from bot.core.media import MediaStore
 from bot.core.nlu_contract import NORMALISERS
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
+from bot.municipal import teams
 from bot.municipal.content import MUNICIPAL
 from bot.municipal.effects import MUNICIPAL_EFFECTS, stop_word, team_at
 from bot.web.app import build_app
@@ -44,6 +47,7 @@ from storage.db import Database, resolve_url, upgrade
 EFFECTS: tuple[tuple[EffectSpec, ...], ...] = (CORE_EFFECTS, MUNICIPAL_EFFECTS)
 CONTENT_PARTS: tuple[ContentPart, ...] = (MUNICIPAL,)
 INPUT_REWRITERS: tuple[InputRewriter, ...] = (stop_word,)
+INPUT_HANDLERS: tuple[InputHandler, ...] = (answer_fix_question,)
 ROUTE_PROVIDERS: tuple[RouteProvider, ...] = (registry.routes,)
 
 
@@ -102,6 +106,7 @@ def build_service(
         detector=detector,
         team_for=team_at,
         input_rewriters=INPUT_REWRITERS,
+        input_handlers=INPUT_HANDLERS,
     )
 
 
@@ -116,6 +121,7 @@ def runtime_for(service: ConversationService) -> Runtime:
         rate_limits=registry.rate_limits(settings),
     )
     service.on_outbox = runtime.outbox_wakeup.set
+    teams.seed(service.database, settings.routing, service.content.current())  # the desk's teams
     return runtime
 
 
