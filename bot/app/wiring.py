@@ -33,6 +33,7 @@ from bot.core.media import MediaStore
 from bot.core.nlu_contract import NORMALISERS
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
+from bot.desk import app as desk
 from bot.municipal import teams
 from bot.municipal.content import MUNICIPAL
 from bot.municipal.effects import MUNICIPAL_EFFECTS, stop_word, team_at
@@ -48,7 +49,9 @@ EFFECTS: tuple[tuple[EffectSpec, ...], ...] = (CORE_EFFECTS, MUNICIPAL_EFFECTS)
 CONTENT_PARTS: tuple[ContentPart, ...] = (MUNICIPAL,)
 INPUT_REWRITERS: tuple[InputRewriter, ...] = (stop_word,)
 INPUT_HANDLERS: tuple[InputHandler, ...] = (answer_fix_question,)
-ROUTE_PROVIDERS: tuple[RouteProvider, ...] = (registry.routes,)
+# Locale files of staff pages, in the desk's languages only (not the pilgrims')
+STAFF_TEXTS: dict[str, tuple[str, ...]] = {"desk.ftl": ("ar", "en")}
+ROUTE_PROVIDERS: tuple[RouteProvider, ...] = (registry.routes, desk.routes)
 
 
 def effect_registry() -> EffectRegistry:
@@ -74,6 +77,7 @@ def content_source(settings: Settings, *, keep_last_good: bool = True) -> Conten
         parts=CONTENT_PARTS,
         last_good=settings.path(settings.content.last_good) if keep_last_good else None,
         check_seconds=settings.content.check_seconds,
+        staff_files=STAFF_TEXTS,
     )
 
 
@@ -119,6 +123,7 @@ def runtime_for(service: ConversationService) -> Runtime:
         service=service,
         media=media,
         rate_limits=registry.rate_limits(settings),
+        channels=tuple(c.name for c in registry.CHANNELS),
     )
     service.on_outbox = runtime.outbox_wakeup.set
     teams.seed(service.database, settings.routing, service.content.current())  # the desk's teams
