@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from bot.app import run as run_command
+from bot.app.commands import agents as agent_commands
 from bot.app.commands import chat as chat_commands
 from bot.app.commands import db as db_commands
 from bot.app.commands import dialogs as dialog_commands
@@ -30,6 +31,9 @@ COMMANDS: dict[str, Command] = {
     "nlu parse": nlu_commands.parse_main,
     "nlu evaluate": nlu_commands.evaluate_main,
     "nlu serve": nlu_commands.serve_main,
+    "agents add": agent_commands.add_main,
+    "agents disable": agent_commands.disable_main,
+    "agents reset-password": agent_commands.reset_main,
 }
 
 
@@ -67,13 +71,14 @@ def _build_parser() -> argparse.ArgumentParser:
     nlu.add_parser("parse", help="texts on stdin -> one JSON object per line")
     nlu.add_parser("evaluate", help="held-out evaluation per language")
     nlu.add_parser("serve", help="run the Rasa NLU server in the foreground")
+    agent_commands.add_parsers(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     key = args.command
-    for attr in ("db_command", "dialogs_command", "nlu_command"):
+    for attr in ("db_command", "dialogs_command", "nlu_command", "agents_command"):
         if getattr(args, attr, None):
             key = f"{key} {getattr(args, attr)}"
     try:

@@ -34,6 +34,7 @@ desk-login-throttled = Too many failed sign-ins from this network. Wait { $minut
 
 desk-error-title = This could not be done
 desk-error-back = Back to the cases
+desk-error-sign-in = Go to sign-in
 desk-error-not-found = Not found. The page or case does not exist, or it is not open to your team.
 desk-error-csrf = This form has expired or did not come from the desk. Reload the page and try again.
 desk-error-form = The form could not be read. Reload the page and try again.
