@@ -21,6 +21,8 @@ import os
 import sys
 
 from bot.app.config import load_settings
+from bot.app.wiring import content_source
+from bot.municipal import teams
 from storage import service as store
 from storage.db import Database, resolve_url, upgrade
 from storage.errors import StorageError, WeakPassword
@@ -43,10 +45,15 @@ def _password(prompt: str = "Password") -> str:
 
 
 def _database(args: argparse.Namespace) -> Database:
+    """The configured database, migrated, with the teams of config and the boundaries seeded
+    (so `--team customer_service` works before the first `labbaik run`)."""
     settings = load_settings(getattr(args, "config", None))
     url = resolve_url(settings.database.url, settings.root)
     upgrade(url)
-    return Database(url)
+    database = Database(url)
+    content = content_source(settings, keep_last_good=False).start().current()
+    teams.seed(database, settings.routing, content)
+    return database
 
 
 def _fail(exc: Exception) -> int:
