@@ -96,7 +96,9 @@ def parse_query(page: Page) -> QueueQuery:
     for key in params:
         if key not in known:
             raise Refused(400, "error-unknown-value", what="parameter", value=key[:40])
-    get = params.getlist
+    def get(key: str) -> list[str]:  # an empty field of the GET form means "any"
+        return [v for v in params.getlist(key) if v != ""]
+
     languages = tuple(page.desk.settings.languages)
     channels = page.desk.runtime.channels
     first, last = _day(params.get("from", ""), "from"), _day(params.get("to", ""), "to")
