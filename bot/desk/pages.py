@@ -154,7 +154,11 @@ class Page:
         return text or None
 
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return self.desk.page(template, self.viewer, status=status, **context)
+        url = self.request.url  # where the language switch comes back to (a page, not a form)
+        here = url.path + (f"?{url.query}" if url.query else "")
+        if self.request.method != "GET":
+            here = "/desk/cases"
+        return self.desk.page(template, self.viewer, status=status, request_path=here, **context)
 
     def audit(
         self,
