@@ -40,13 +40,13 @@ def overview(page: Page) -> Response:
 
 def _agent(page: Page) -> Agent:
     try:
-        return store.require_agent(page.session, username=page.request.path_params["username"])
+        return store.require_agent(page.session, username=page.path("username", 64))
     except AgentNotFound:
         raise Refused(404, "error-not-found") from None
 
 
 def _team(page: Page) -> Team:
-    return store.require_team(page.session, slug=page.request.path_params["slug"])
+    return store.require_team(page.session, slug=page.path("slug", 64))
 
 
 def _back() -> str:

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from starlette.responses import Response
 
-from bot.desk.pages import SUPERVISORS, Endpoint, Page, Refused
+from bot.desk.pages import SUPERVISORS, Endpoint, Page, Refused, has_control_characters
 from bot.desk.queue import _day, _number, _start_of
 from storage import service as store
 from storage.models import Agent
@@ -25,6 +25,8 @@ _ACTION = re.compile(r"^[a-z][a-z0-9_.]{0,63}$")
 
 def audit_page(page: Page) -> Response:
     q = page.request.query_params
+    if any(has_control_characters(v) for v in q.values()):
+        raise Refused(400, "error-field", field="query")
     action = q.get("action", "").strip()
     if action and not _ACTION.match(action):
         raise Refused(400, "error-unknown-value", what="action", value=action[:40])

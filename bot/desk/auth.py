@@ -30,7 +30,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from bot.desk.pages import COOKIE, NO_STORE, Desk, Endpoint, Page, Refused
+from bot.desk.pages import (
+    COOKIE,
+    NO_STORE,
+    Desk,
+    Endpoint,
+    Page,
+    Refused,
+    has_control_characters,
+)
 from bot.desk.texts import DESK_LANGUAGES, pick_language
 from storage import service as store
 
@@ -116,7 +124,7 @@ class Login:
         if not isinstance(username, str) or not isinstance(password, str):
             return self._form(request, lang, status=400, error="login-missing")
         username, password = username.strip()[:64], password[:MAX_PASSWORD_FIELD]
-        if not username or not password:
+        if not username or not password or has_control_characters(username):
             return self._form(request, lang, status=400, error="login-missing")
         address = request.client.host if request.client else None
         with self.desk.database.transaction() as s:

@@ -36,9 +36,7 @@ from storage.models import CASE_STATUSES, PRIORITIES, Agent, Case, CaseEvent, Ou
 
 
 def _case(page: Page) -> Case:
-    return store.access_case(
-        page.session, agent=page.agent, ticket_id=page.request.path_params["ticket"]
-    )
+    return store.access_case(page.session, agent=page.agent, ticket_id=page.path("ticket", 32))
 
 
 def _url(case: Case, anchor: str = "") -> str:
@@ -241,7 +239,7 @@ def reveal_phone(page: Page) -> Response:
 
 
 def photo(page: Page) -> Response:
-    ref = page.request.path_params["ref"]
+    ref = page.path("ref")
     owner = store.access_photo(page.session, agent=page.agent, ref=ref)
     if isinstance(owner, Case):
         page.audit("case.photo_view", object_type="case", object_id=owner.ticket_id)

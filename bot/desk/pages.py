@@ -21,6 +21,7 @@ session), the form, the agent's words (`page.t`), `render` and `audit`.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -147,11 +148,20 @@ class Page:
         if value is not None and not isinstance(value, str):
             raise Refused(400, "error-field", field=name)
         text = (value or "").strip()
+        if has_control_characters(text):
+            raise Refused(400, "error-field", field=name)
         if len(text) > max_chars:
             raise Refused(400, "error-too-long", field=name, max=max_chars)
         if required and not text:
             raise Refused(400, "error-required", field=name)
         return text or None
+
+    def path(self, name: str, max_chars: int = 255) -> str:
+        """A part of the URL (a ticket, a username); anything no one could have is "not found"."""
+        value = str(self.request.path_params.get(name, ""))
+        if not value or len(value) > max_chars or has_control_characters(value):
+            raise Refused(404, "error-not-found")
+        return value
 
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         url = self.request.url  # where the language switch comes back to (a page, not a form)
@@ -302,6 +312,14 @@ class Desk:
 
     def routes(self, endpoints: Sequence[Endpoint]) -> list[Route]:
         return [self.route(e) for e in endpoints]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control_characters(text: str) -> bool:
+    """NUL and the like: no person types them, and PostgreSQL refuses NUL in text."""
+    return bool(_CONTROL.search(text))
 
 
 def _text(value: object) -> str | None:

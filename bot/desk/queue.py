@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 
 from starlette.responses import Response
 
-from bot.desk.pages import SUPERVISORS, Endpoint, Page, Refused
+from bot.desk.pages import SUPERVISORS, Endpoint, Page, Refused, has_control_characters
 from bot.municipal.prayer import MAKKAH_TZ
 from storage import service as store
 from storage.models import CASE_STATUSES, OPEN_CASE_STATUSES, PRIORITIES, REPORT_CATEGORIES, Case
@@ -93,9 +93,12 @@ def _number(value: str, what: str, default: int) -> int:
 def parse_query(page: Page) -> QueueQuery:
     params = page.request.query_params
     known = set(MULTI) | set(SINGLE)
-    for key in params:
+    for key, value in params.multi_items():
         if key not in known:
             raise Refused(400, "error-unknown-value", what="parameter", value=key[:40])
+        if has_control_characters(value):
+            raise Refused(400, "error-field", field=key)
+
     def get(key: str) -> list[str]:  # an empty field of the GET form means "any"
         return [v for v in params.getlist(key) if v != ""]
 
