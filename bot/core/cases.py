@@ -80,9 +80,7 @@ def open_case(
     located = None
     if location_lat is not None and location_lon is not None:
         located = (location_lat, location_lon)
-    team = team or route(
-        routing, kind=kind, category=category, location=located, team_for=team_for
-    )
+    team = team or route(routing, kind=kind, category=category, location=located, team_for=team_for)
     rule = routing.rule(kind=kind, category=category)
     return store.create_case(
         session,
