@@ -62,11 +62,16 @@ TEXTS = (
 
 
 def _case_rows(
-    now: datetime, teams: list[str], people: list[int], taken: set[str], rng: random.Random
+    now: datetime,
+    teams: list[str],
+    people: list[int],
+    taken: set[str],
+    rng: random.Random,
+    count: int,
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     numbers = (n for n in range(10**7) if f"MK-{n:07d}" not in taken)
-    for n in itertools.islice(numbers, CASES):
+    for n in itertools.islice(numbers, count):
         created = now - timedelta(minutes=rng.randrange(30 * 24 * 60))
         status = rng.choice(CASE_STATUSES)
         rows.append(
@@ -94,7 +99,7 @@ def _case_rows(
     return rows
 
 
-def fill(runtime: Runtime) -> None:
+def fill(runtime: Runtime, cases: int = CASES, people_count: int = PEOPLE) -> None:
     """The people, the cases (each with its "created" event), and two staff accounts."""
     rng = random.Random(940)
     now = datetime.now(UTC)
@@ -104,7 +109,7 @@ def fill(runtime: Runtime) -> None:
         teams = [t.slug for t in store.list_teams(s)]
         people = [
             store.get_or_create_person(s, channel="telegram", user_id=f"desk-{n}").id
-            for n in range(PEOPLE)
+            for n in range(people_count)
         ]
         taken = set(s.scalars(select(Case.ticket_id)))  # the other benchmarks' cases
         for username, role, team in (
@@ -115,8 +120,8 @@ def fill(runtime: Runtime) -> None:
                 s, username=username, display_name="Bench", password=PASSWORD, role=role,
                 team=team, desk_language="en", hasher=fast,
             )  # fmt: skip
-    rows = _case_rows(now, teams, people, taken, rng)
-    for start in range(0, CASES, 2_000):
+    rows = _case_rows(now, teams, people, taken, rng, cases)
+    for start in range(0, cases, 2_000):
         with db.transaction() as s:
             batch = rows[start : start + 2_000]
             ids = s.scalars(
