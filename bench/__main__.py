@@ -8,6 +8,8 @@ What is measured, each on a fresh SQLite file and a fresh PostgreSQL database
   many people at once) through `service.handle`, the path every channel takes;
 - the Telegram webhook: updates posted to POST /webhooks/telegram in-process;
 - the WhatsApp webhook: signed Twilio posts, then the same posts redelivered;
+- the desk's queue: GET /desk/cases over 20,000 cases, several filters and sorts
+  (bench/desk.py);
 - the NLU server: parse latency and throughput (bench/nlu.py), unless `--quick`;
 - peak memory of this process.
 
@@ -26,6 +28,7 @@ import tempfile
 import time
 from typing import Any
 
+from bench import desk as desk_bench
 from bench import nlu as nlu_bench
 from bench.service import Row, fresh_pg, measure
 from bot.app.config import load_settings
@@ -70,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             targets.append(("PostgreSQL", pg))
         for name, url in targets:
             rows += asyncio.run(measure(settings, name, url, args.quick))
+            rows += asyncio.run(desk_bench.measure(settings, name, url, args.quick))
     if not args.quick:
         rows += _nlu_rows(settings, requests=400)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from bot.app import run as run_command
+from bot.app.commands import agents as agent_commands
 from bot.app.commands import chat as chat_commands
 from bot.app.commands import db as db_commands
 from bot.app.commands import dialogs as dialog_commands
@@ -34,6 +35,9 @@ COMMANDS: dict[str, Command] = {
     "open311 keys add": open311_commands.add_main,
     "open311 keys list": open311_commands.list_main,
     "open311 keys revoke": open311_commands.revoke_main,
+    "agents add": agent_commands.add_main,
+    "agents disable": agent_commands.disable_main,
+    "agents reset-password": agent_commands.reset_main,
 }
 
 
@@ -72,13 +76,21 @@ def _build_parser() -> argparse.ArgumentParser:
     nlu.add_parser("evaluate", help="held-out evaluation per language")
     nlu.add_parser("serve", help="run the Rasa NLU server in the foreground")
     open311_commands.add_parser(sub)
+    agent_commands.add_parsers(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     key = args.command
-    for attr in ("db_command", "dialogs_command", "nlu_command", "open311_command", "keys_command"):
+    for attr in (
+        "db_command",
+        "dialogs_command",
+        "nlu_command",
+        "open311_command",
+        "keys_command",
+        "agents_command",
+    ):
         if getattr(args, attr, None):
             key = f"{key} {getattr(args, attr)}"
     try:

@@ -3,8 +3,9 @@
 Starts (or reuses) the Rasa NLU server, then serves the web app (web chat,
 webhooks, health) with uvicorn, and runs beside it in the same event loop the
 outbox worker, each channel's background tasks (the Telegram poller), the
-daily tips and the content watch (an edit to a flow, a text or the services'
-data is live within `content.check_seconds`). Ctrl-C stops everything in order.
+daily tips, the closing of cases whose "is it fixed?" went unanswered, and
+the content watch (an edit to a flow, a text or the services' data is live
+within `content.check_seconds`). Ctrl-C stops everything in order.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.app.config import Settings, load_settings
 from bot.app.logs import setup_logging
 from bot.app.wiring import build_runtime, create_app
 from bot.channels import registry
+from bot.core import cases
 from bot.core.content import ContentError
 from bot.core.outbox import OutboxWorker
 from bot.core.runtime import Runtime
@@ -48,6 +50,7 @@ def _background(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.Task[None
         *registry.tasks(runtime, stop),  # Telegram polls, or sets its webhook
         worker.run(stop),
         daily_tips(runtime, stop),
+        close_unanswered(runtime, stop),  # "is it fixed?" unanswered for too long
         runtime.content.watch(stop),  # an edited file is live within seconds
     ]
     return [asyncio.create_task(w) for w in work]
@@ -77,6 +80,27 @@ async def daily_tips(runtime: Runtime, stop: asyncio.Event) -> None:
             log.exception("daily tips: could not queue; trying again later")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), TIPS_CHECK_SECONDS)
+
+
+def close_unanswered_cases(runtime: Runtime) -> int:
+    """Close the resolved cases whose pilgrim did not answer "is it fixed?" in time."""
+    with runtime.service.database.transaction() as session:
+        closed = cases.close_unanswered(
+            session, settings=runtime.settings.fix_question, now=runtime.service.clock()
+        )
+    if closed:
+        log.info("closed %d resolved case(s) nobody answered 'is it fixed?' for", len(closed))
+    return len(closed)
+
+
+async def close_unanswered(runtime: Runtime, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        try:
+            await asyncio.to_thread(close_unanswered_cases, runtime)
+        except Exception:  # a database hiccup must not end the schedule
+            log.exception("is it fixed?: could not close unanswered cases; trying again later")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), runtime.settings.fix_question.check_seconds)
 
 
 def server_config(runtime: Runtime, host: str, port: int) -> uvicorn.Config:

@@ -13,7 +13,8 @@ Where the next parts plug in (one line each):
 - effects: an `EffectSpec` tuple in `EFFECTS` (handoff's);
 - content: a `ContentPart` in `CONTENT_PARTS`, with its folder in
   `content_files()` and `ContentSettings` (canned replies, ...);
-- input hooks: an `InputRewriter` in `INPUT_REWRITERS`;
+- input hooks: an `InputRewriter` in `INPUT_REWRITERS`; an `InputHandler` (answers an
+  input before the engine, e.g. "is it fixed?") in `INPUT_HANDLERS`;
 - CLI commands: bot/app/cli.py's `COMMANDS` and a module in bot/app/commands/.
 """
 
@@ -25,12 +26,15 @@ from starlette.applications import Starlette
 
 from bot.channels import registry
 from bot.core.content import ContentFiles, ContentPart, ContentSource
-from bot.core.conversation import ConversationService, InputRewriter
+from bot.core.conversation import ConversationService, InputHandler, InputRewriter
 from bot.core.effects import CORE_EFFECTS, EffectRegistry, EffectSpec
+from bot.core.fix_answers import answer_fix_question
 from bot.core.media import MediaStore
 from bot.core.nlu_contract import NORMALISERS
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
+from bot.desk import app as desk
+from bot.municipal import teams
 from bot.municipal.content import MUNICIPAL
 from bot.municipal.effects import MUNICIPAL_EFFECTS, stop_word, team_at
 from bot.open311 import routes as open311
@@ -45,7 +49,10 @@ from storage.db import Database, resolve_url, upgrade
 EFFECTS: tuple[tuple[EffectSpec, ...], ...] = (CORE_EFFECTS, MUNICIPAL_EFFECTS)
 CONTENT_PARTS: tuple[ContentPart, ...] = (MUNICIPAL,)
 INPUT_REWRITERS: tuple[InputRewriter, ...] = (stop_word,)
-ROUTE_PROVIDERS: tuple[RouteProvider, ...] = (registry.routes, open311.routes)
+INPUT_HANDLERS: tuple[InputHandler, ...] = (answer_fix_question,)
+# Locale files of staff pages, in the desk's languages only (not the pilgrims')
+STAFF_TEXTS: dict[str, tuple[str, ...]] = {"desk.ftl": ("ar", "en")}
+ROUTE_PROVIDERS: tuple[RouteProvider, ...] = (registry.routes, desk.routes, open311.routes)
 
 
 def effect_registry() -> EffectRegistry:
@@ -71,6 +78,7 @@ def content_source(settings: Settings, *, keep_last_good: bool = True) -> Conten
         parts=CONTENT_PARTS,
         last_good=settings.path(settings.content.last_good) if keep_last_good else None,
         check_seconds=settings.content.check_seconds,
+        staff_files=STAFF_TEXTS,
     )
 
 
@@ -103,6 +111,7 @@ def build_service(
         detector=detector,
         team_for=team_at,
         input_rewriters=INPUT_REWRITERS,
+        input_handlers=INPUT_HANDLERS,
     )
 
 
@@ -115,8 +124,10 @@ def runtime_for(service: ConversationService) -> Runtime:
         service=service,
         media=media,
         rate_limits=registry.rate_limits(settings),
+        channels=tuple(c.name for c in registry.CHANNELS),
     )
     service.on_outbox = runtime.outbox_wakeup.set
+    teams.seed(service.database, settings.routing, service.content.current())  # the desk's teams
     return runtime
 
 

@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute
 
 from bot.channels.base import Channel, Task
 from bot.channels.console.terminal import CONSOLE
+from bot.channels.phone.channel import CHANNEL as PHONE
 from bot.channels.telegram.channel import CHANNEL as TELEGRAM
 from bot.channels.webchat.channel import CHANNEL as WEBCHAT
 from bot.channels.whatsapp.channel import CHANNEL as WHATSAPP
@@ -30,7 +31,7 @@ from bot.web.context import WebContext
 
 log = logging.getLogger(__name__)
 
-CHANNELS: tuple[Channel, ...] = (CONSOLE, TELEGRAM, WHATSAPP, WEBCHAT)
+CHANNELS: tuple[Channel, ...] = (CONSOLE, TELEGRAM, WHATSAPP, WEBCHAT, PHONE)
 
 
 def get(name: str) -> Channel:

@@ -138,30 +138,54 @@ def shown(path: Path) -> str:
 
 
 def _locale_problems(
-    texts: Localizer, locales: Path, languages: Sequence[str], where: Where
+    texts: Localizer,
+    locales: Path,
+    languages: Sequence[str],
+    where: Where,
+    staff_files: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
-    """Fluent syntax, a folder per configured language, every English message in each."""
+    """Fluent syntax, a folder per configured language, every English message in each.
+
+    A staff file (`staff_files`: file name -> languages, e.g. the desk's
+    desk.ftl in Arabic and English) is required, message by message, only in
+    its own languages; pilgrims' languages need not have it.
+    """
     problems = [f"{where(p)}:{line}: {message}" for p, line, message in syntax_problems(locales)]
     for lang in languages:
         if not any((locales / lang).glob("*.ftl")):
             problems.append(f"{where(locales / lang)}:1: no .ftl files for language {lang!r}")
-    reference = texts.message_ids(FALLBACK)
+    staff = {name: set(langs) for name, langs in (staff_files or {}).items()}
+    staff_ids = {name: _file_ids(locales / FALLBACK / name) for name in staff}
+    reference = texts.message_ids(FALLBACK) - set().union(set(), *staff_ids.values())
     lines = _definition_lines(locales / FALLBACK)
     for lang in languages:
-        for key in sorted(reference - texts.message_ids(lang)):
+        wanted = reference.union(*(ids for n, ids in staff_ids.items() if lang in staff[n]))
+        for key in sorted(wanted - texts.message_ids(lang)):
             path, line = lines.get(key, (locales / FALLBACK, 1))
             problems.append(f"{where(path)}:{line}: message {key!r} is missing in locales/{lang}")
     return problems
+
+
+def _file_ids(path: Path) -> set[str]:
+    """The message ids one .ftl file defines (none when it does not exist)."""
+    return set(_definition_lines_of(path)) if path.is_file() else set()
+
+
+def _definition_lines_of(path: Path) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        key, sep, _ = text.partition(" =")
+        if sep and key and not key[0].isspace() and not key.startswith("#"):
+            found.setdefault(key.strip(), number)
+    return found
 
 
 def _definition_lines(folder: Path) -> dict[str, tuple[Path, int]]:
     """Where each message of one language folder is defined."""
     lines: dict[str, tuple[Path, int]] = {}
     for path in sorted(folder.glob("*.ftl")):
-        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            key, sep, _ = text.partition(" =")
-            if sep and key and not key[0].isspace() and not key.startswith("#"):
-                lines.setdefault(key.strip(), (path, number))
+        for key, number in _definition_lines_of(path).items():
+            lines.setdefault(key, (path, number))
     return lines
 
 
@@ -184,10 +208,14 @@ def load_content(
     parts: Sequence[ContentPart] = (),
     where: Where = shown,
     version: str = "",
+    staff_files: Mapping[str, Sequence[str]] | None = None,
 ) -> Content:
-    """One snapshot from `files`, or ContentError with every problem of the whole set."""
+    """One snapshot from `files`, or ContentError with every problem of the whole set.
+
+    `staff_files` names locale files only some languages have (the desk's words).
+    """
     texts = Localizer(files.locales, languages)
-    problems = _locale_problems(texts, files.locales, languages, where)
+    problems = _locale_problems(texts, files.locales, languages, where, staff_files)
     messages = {lang: texts.message_ids(lang) for lang in languages}
     flows: FlowSet | None = None
     try:
@@ -260,8 +288,10 @@ class ContentSource:
         parts: Sequence[ContentPart] = (),
         last_good: Path | None = None,
         check_seconds: float = 2.0,
+        staff_files: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.files = files
+        self.staff_files = dict(staff_files or {})
         self.languages = tuple(languages)
         self.effects = dict(effects)
         self.parts = tuple(parts)
@@ -334,6 +364,7 @@ class ContentSource:
             parts=self.parts,
             where=where,
             version=version,
+            staff_files=self.staff_files,
         )
 
     def _load_files(self) -> Content:

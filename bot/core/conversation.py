@@ -68,6 +68,10 @@ _UNSUPPORTED_KEYS = {
 # tips' stop word becomes the `stop` command, bot/municipal/effects.py): (ctx, the
 # dialog state, the input) -> the input.
 InputRewriter = Callable[[EffectContext, Mapping[str, Any], UserInput], UserInput]
+# Answers an input itself, before the engine, when it is meant for something the engine
+# does not know (the pilgrim's answer to "is it fixed?", bot/core/fix_answers.py): the
+# replies, or None to leave the input to the engine. A flow in progress is then asked again.
+InputHandler = Callable[[EffectContext, Mapping[str, Any], UserInput], "list[Output] | None"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ class ConversationService:
         detector: LanguageDetector | None = None,
         team_for: TeamFor = no_team,
         input_rewriters: Sequence[InputRewriter] = (),
+        input_handlers: Sequence[InputHandler] = (),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.settings = settings
@@ -118,6 +123,7 @@ class ConversationService:
         self.detector = detector or default_detector()
         self.team_for = team_for
         self.input_rewriters = tuple(input_rewriters)
+        self.input_handlers = tuple(input_handlers)
         self.clock = clock
         self.on_outbox: Callable[[], None] | None = None
 
@@ -307,6 +313,10 @@ class ConversationService:
         user_input = turn.user_input
         for rewrite in self.input_rewriters:
             user_input = rewrite(ctx, dialog, user_input)
+        for handle in self.input_handlers:
+            answered = self._run_handler(handle, ctx, dialog, user_input)
+            if answered is not None:
+                return self._resume(ctx, dialog, turn, answered)
         event: UserInput | EffectResult = _with_nlu(user_input, turn.nlu)
         outputs: list[Output] = []
         for _ in range(MAX_EFFECT_ROUNDS):
@@ -323,6 +333,31 @@ class ConversationService:
                 return outputs, dialog
             event = awaited
         raise RuntimeError("the dialog kept awaiting effects; check the flow")
+
+    def _run_handler(
+        self,
+        handle: InputHandler,
+        ctx: EffectContext,
+        dialog: Mapping[str, Any],
+        user_input: UserInput,
+    ) -> list[Output] | None:
+        """One input handler in a savepoint: a failure undoes itself and leaves it to the engine."""
+        try:
+            with ctx.session.begin_nested():
+                return handle(ctx, dialog, user_input)
+        except Exception:
+            log.exception("input handler %s failed", getattr(handle, "__name__", handle))
+            return None
+
+    def _resume(
+        self, ctx: EffectContext, dialog: dict[str, Any], turn: _Turn, said: list[Output]
+    ) -> tuple[list[Output], dict[str, Any]]:
+        """After a handler's answer, ask again where an open flow stood."""
+        if not dialog.get("flow"):
+            return said, dialog
+        engine = self._engine_context(turn.content, ctx.language)
+        result = step(turn.content.flows, dialog, UserInput(), now=ctx.now, ctx=engine)
+        return [*said, *result.outputs], result.state
 
     def _run_effect(self, effect: Effect, ctx: EffectContext) -> dict[str, Any]:
         """One effect in a savepoint: a failure undoes only itself and the flow says so."""

@@ -25,10 +25,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.core.cases import open_case
 from bot.core.content import Content
 from bot.core.settings import Settings
 from dialogs.model import Effect, msg_ref
-from dialogs.tickets import make_ticket_id
 from storage import service as store
 from storage.models import Case, Person
 
@@ -126,9 +126,12 @@ def _photo_refs(args: Mapping[str, Any]) -> list[str]:
 
 
 def create_case(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
+    """A report or request filed in the chat, routed like every case (bot/core/cases.py)."""
     location = _location_fields(args.get("location"))
-    case = store.create_case(
+    content = ctx.content
+    case = open_case(
         ctx.session,
+        routing=ctx.settings.routing,
         reporter=ctx.person,
         kind=args.get("kind", "report"),
         category=args.get("category"),
@@ -136,22 +139,14 @@ def create_case(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
         photos=_photo_refs(args),
         channel=ctx.channel,
         language=ctx.language,
-        team=args.get("team") or _team(ctx, location),
+        team=args.get("team"),
+        team_for=(lambda lat, lon: ctx.team_for(content, lat, lon)) if content else None,
         contact_phone=args.get("phone") or args.get("contact_phone"),
         extra=dict(args.get("extra") or {}),
         now=ctx.now,
-        new_ticket_id=make_ticket_id,
         **location,
     )
     return {"ticket_id": case.ticket_id, "sla_due_at": _iso(case.sla_due_at)}
-
-
-def _team(ctx: EffectContext, location: Mapping[str, Any]) -> str | None:
-    """The team working where the pin is, or None to route by category."""
-    lat, lon = location.get("location_lat"), location.get("location_lon")
-    if lat is None or lon is None or ctx.content is None:
-        return None
-    return ctx.team_for(ctx.content, lat, lon)
 
 
 def _case_view(case: Case, *, is_reporter: bool) -> dict[str, Any]:

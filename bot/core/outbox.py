@@ -215,6 +215,10 @@ class OutboxWorker:
             if fields["text"] == fields["key"]:  # the renderer's sign of a missing message
                 raise ValueError(f"no text for message {fields['key']!r} in locales/")
         choices = tuple(ReplyChoice(**c) for c in fields.get("choices") or ())
+        choices += tuple(  # buttons named by message id ("is it fixed?"), rendered here too
+            ReplyChoice(id=c["id"], label=self._render(fields["lang"], c["key"], {}))
+            for c in fields.get("choice_keys") or ()
+        )
         return Reply(
             key=fields["key"],
             text=fields["text"],

@@ -27,6 +27,8 @@ class Runtime:
     outbox_wakeup: asyncio.Event = field(default_factory=asyncio.Event)
     # each channel's outgoing limits (bot/channels/registry.py fills them in)
     rate_limits: dict[str, RateLimits] = field(default_factory=dict)
+    # every channel's name, in the registry's order (the desk's filters list them)
+    channels: tuple[str, ...] = ()
 
     @property
     def content(self) -> ContentSource:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import ipaddress
 import re
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from nlu.settings import NluSettings
+from storage.models import CASE_KINDS, REPORT_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 (or -3) codes: ar, en, id, ur, fa, ...
@@ -103,6 +104,76 @@ class ContentSettings(Section):
     check_seconds: Annotated[float, Field(gt=0)] = 2.0  # how often a running bot looks for edits
 
 
+class CaseRule(Section):
+    """The priority of a new case and the hours until it is overdue (its SLA)."""
+
+    priority: Literal["low", "normal", "high", "urgent"] = "normal"
+    sla_hours: Annotated[float, Field(gt=0, le=24 * 60)] = 72
+
+
+class TeamConfig(Section):
+    """A team that is not a sub-municipality (those come from the boundaries data)."""
+
+    slug: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$")]
+    names: dict[Literal["ar", "en"], Annotated[str, Field(min_length=1, max_length=200)]]
+    languages: tuple[str, ...] = ()  # pilgrim languages the team takes chats in
+
+
+class RoutingSettings(Section):
+    """Which team a new case goes to, its priority and SLA (bot/core/cases.py).
+
+    A case goes to the team its caller names, else its kind's team
+    (`teams_by_kind`: Wajibna, Mutma'innun), else the sub-municipality team of
+    its pin (the boundaries data), else `default_team`. Priority and SLA come
+    from its category (`categories`), else its kind (`kinds`), else `default`.
+    """
+
+    default_team: str = "customer_service"
+    teams_by_kind: dict[str, str] = Field(
+        default_factory=lambda: {"home_visit": "wajibna", "proxy_service": "mutmainnun"}
+    )
+    by_location: bool = True
+    default: CaseRule = CaseRule()
+    categories: dict[str, CaseRule] = Field(default_factory=dict)
+    kinds: dict[str, CaseRule] = Field(default_factory=dict)
+    teams: tuple[TeamConfig, ...] = ()  # seeded at start with the sub-municipalities' teams
+
+    @model_validator(mode="after")
+    def _known_team(self) -> RoutingSettings:
+        unknown = sorted(set(self.categories) - set(REPORT_CATEGORIES)) + sorted(
+            (set(self.kinds) | set(self.teams_by_kind)) - set(CASE_KINDS)
+        )
+        if unknown:
+            raise ValueError(
+                f"unknown categories or kinds {unknown}; categories are {list(REPORT_CATEGORIES)},"
+                f" kinds {list(CASE_KINDS)}"
+            )
+        slugs = {team.slug for team in self.teams}
+        if self.teams and self.default_team not in slugs:
+            raise ValueError(f"default_team {self.default_team!r} is not one of routing.teams")
+        return self
+
+    def rule(self, *, kind: str, category: str | None) -> CaseRule:
+        """The priority and SLA of a new case of this kind and category."""
+        return self.categories.get(category or "") or self.kinds.get(kind) or self.default
+
+
+class FixQuestionSettings(Section):
+    """"Is it fixed?": asked when a case is resolved; closed when nobody answers in time."""
+
+    close_after_hours: Annotated[float, Field(gt=0)] = 72
+    check_seconds: Annotated[float, Field(gt=0)] = 300  # how often `labbaik run` closes them
+
+
+class DeskSettings(Section):
+    """The agent desk (/desk): sign-in sessions and lockout."""
+
+    idle_minutes: Annotated[float, Field(gt=0, le=24 * 60)] = 30
+    session_hours: Annotated[float, Field(gt=0, le=7 * 24)] = 12
+    max_failures: Annotated[int, Field(ge=1, le=100)] = 5  # in a row, then a lockout
+    lockout_minutes: Annotated[float, Field(gt=0, le=24 * 60)] = 15
+
+
 class NoChannels(Section):
     """The `channels` section before `load_settings` composes it from the registry."""
 
@@ -119,6 +190,9 @@ class Settings(Section):
     outbox: OutboxSettings = OutboxSettings()
     contact: ContactSettings = ContactSettings()
     content: ContentSettings = ContentSettings()
+    routing: RoutingSettings = RoutingSettings()
+    fix_question: FixQuestionSettings = FixQuestionSettings()
+    desk: DeskSettings = DeskSettings()
     root: Path = ROOT  # relative paths in the file are relative to this
 
     @field_validator("languages")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from bot.app.config import load_settings
-from bot.app.wiring import CONTENT_PARTS, content_files, effect_registry
+from bot.app.wiring import CONTENT_PARTS, STAFF_TEXTS, content_files, effect_registry
 from bot.core.content import ContentError, ContentFiles, load_content, shown
 from bot.core.settings import Settings
 
@@ -34,6 +34,7 @@ def validate(
             languages=settings.languages,
             effects=effect_registry().signatures(),
             parts=CONTENT_PARTS,
+            staff_files=STAFF_TEXTS,
         )
     except ContentError as exc:
         return list(exc.problems), ""

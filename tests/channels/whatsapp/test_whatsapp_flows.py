@@ -166,7 +166,11 @@ async def test_status_change_notification_in_every_language(
     worker = OutboxWorker.from_runtime(wa_runtime, {"whatsapp": sender})
     assert await worker.run_once() == 1
     expected = pilgrim.text(
-        "case-status-changed", ticket_id=ticket, status="in_progress", previous_status="new"
+        "case-status-changed",
+        ticket_id=ticket,
+        category="road_hazard",  # the wording is per category
+        status="in_progress",
+        previous_status="new",
     )
     assert expected != "case-status-changed"
     assert fake_twilio.bodies_to(pilgrim.user_id) == [expected]
