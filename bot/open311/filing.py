@@ -3,10 +3,10 @@
 `read_request` turns the form (application/x-www-form-urlencoded, as the spec
 says) into a `NewRequest` or raises the spec's error naming the parameter.
 `file_case` is the one place an API request becomes a case: through
-`storage.create_case`, the path the bot's `create_case` effect takes, with the
-same routing (the team of the sub-municipality of a pin; an outreach service's
-own team; else the category's) — one call to switch when the desk's case
-creation function lands.
+`bot.core.cases.open_case`, the function the bot's and the desk's cases go
+through too, so an API case is routed (an outreach service's team, else the
+team of the sub-municipality of a pin, else the default team) and given its
+priority and SLA by the same `routing:` settings.
 
 The reporter: the client system itself (a person on the `open311` channel,
 `client:<id>`), so status changes are queued for it like for any reporter and
@@ -30,15 +30,16 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
+from bot.core.cases import open_case
 from bot.core.content import Content
+from bot.core.settings import RoutingSettings
 from bot.municipal.content import MunicipalData
-from bot.municipal.effects import REQUEST_TEAMS
+from bot.municipal.effects import team_at
 from bot.municipal.phone import normalize_phone
 from bot.open311 import params
 from bot.open311.errors import bad_request, forbidden, not_found
 from bot.open311.services import BY_CODE, Service, attribute_slots
 from dialogs.flowset import SlotSpec
-from dialogs.tickets import make_ticket_id
 from storage import service as store
 from storage.models import ApiClient, Case, Person
 
@@ -239,13 +240,12 @@ def _reporter_person(session: Session, client: ApiClient, request: NewRequest) -
     )
 
 
-def _route(content: Content, request: NewRequest) -> tuple[str | None, str | None]:
-    """(team, sub-municipality): as the bot routes, by pin, outreach team or category."""
-    sub = None
-    if request.lat is not None and request.lon is not None:
-        sub = content.part(MunicipalData).boundaries.locate(request.lat, request.lon)
-    team = REQUEST_TEAMS.get(request.service.kind) or (sub.team if sub else None)
-    return team, sub.id if sub else None
+def _sub_municipality(content: Content, request: NewRequest) -> str | None:
+    """The id of the sub-municipality a pin is in, for the desk's reports and map."""
+    if request.lat is None or request.lon is None:
+        return None
+    sub = content.part(MunicipalData).boundaries.locate(request.lat, request.lon)
+    return sub.id if sub else None
 
 
 def _extra(request: NewRequest) -> dict[str, Any]:
@@ -258,28 +258,33 @@ def _extra(request: NewRequest) -> dict[str, Any]:
 
 
 def file_case(
-    session: Session, *, content: Content, client: ApiClient, request: NewRequest, now: datetime
+    session: Session,
+    *,
+    content: Content,
+    routing: RoutingSettings,
+    client: ApiClient,
+    request: NewRequest,
+    now: datetime,
 ) -> Case:
     """The one place an API request becomes a case (routed, its SLA set, a "created" event)."""
     reporter = _reporter_person(session, client, request)
-    team, sub_municipality = _route(content, request)
-    return store.create_case(
+    return open_case(
         session,
+        routing=routing,
         reporter=reporter,
         kind=request.service.kind,
         category=request.service.category,
         description=request.description,
+        channel=reporter.channel,
+        language=request.language,
+        now=now,
+        team_for=lambda lat, lon: team_at(content, lat, lon),
         location_lat=request.lat,
         location_lon=request.lon,
         location_text=request.address,
-        channel=reporter.channel,
-        language=request.language,
-        team=team,
         contact_phone=request.phone,
         extra=_extra(request),
-        sub_municipality=sub_municipality,
+        sub_municipality=_sub_municipality(content, request),
         api_client=client,
         actor=client.actor,
-        now=now,
-        new_ticket_id=make_ticket_id,
     )

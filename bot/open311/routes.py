@@ -256,7 +256,14 @@ class Open311Api:
                 languages=settings.languages,
                 default_language=settings.default_language,
             )
-            case = file_case(session, content=content, client=client, request=new, now=self.now())
+            case = file_case(
+                session,
+                content=content,
+                routing=settings.routing,
+                client=client,
+                request=new,
+                now=self.now(),
+            )
             store.record_audit(
                 session,
                 action="open311.request",

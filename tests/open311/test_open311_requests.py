@@ -171,7 +171,8 @@ async def test_reading_a_request_back_has_the_spec_fields_and_formats(
     database = runtime.service.database
     key = issue_key(database, "call-centre")
     with database.transaction() as session:
-        store.create_team(session, slug="ajyad", names={"ar": "بلدية أجياد", "en": "Ajyad"})
+        ajyad = store.require_team(session, slug="ajyad")  # seeded from the boundaries
+        store.update_team(session, team=ajyad, names={"ar": "بلدية أجياد", "en": "Ajyad"})
     ticket = await file(api, key, lat=str(HARAM_LAT), long=str(HARAM_LONG), description="Bins")
 
     json_answer = await api.get(f"/open311/v2/requests/{ticket}.json", params={"locale": "en"})
