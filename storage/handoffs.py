@@ -588,7 +588,7 @@ def conversation_before(session: Session, *, handoff: Handoff, limit: int = 30) 
             Message.handoff_id.is_(None),
             Message.created_at <= handoff.queued_at,
         )
-        .order_by(Message.created_at.desc(), Message.id.desc())
+        .order_by(Message.id.desc())
         .limit(limit)
     )
     return list(reversed(session.scalars(stmt).all()))

@@ -113,8 +113,8 @@ class OutboxWorker:
 
     @classmethod
     def from_runtime(cls, runtime: Runtime, senders: Mapping[str, ChannelSender]) -> OutboxWorker:
-        """The worker `labbaik run` starts: the runtime's database, texts, wake-up signal and
-        each channel's rate limits (from the channel registry, `runtime.rate_limits`)."""
+        """The worker `labbaik run` starts: the runtime's database, texts, wake-up signal,
+        clock (the service's) and each channel's rate limits (`runtime.rate_limits`)."""
         limits = runtime.rate_limits
         limiters = {name: RateLimiter(limits[name]) for name in senders if name in limits}
         return cls(
@@ -124,6 +124,7 @@ class OutboxWorker:
             settings=runtime.settings.outbox,
             render=runtime.service.render,
             wakeup=runtime.outbox_wakeup,
+            clock=runtime.service.clock,
             default_language=runtime.settings.default_language,
         )
 
