@@ -580,12 +580,13 @@ def _held_overdue(
 
 
 def conversation_before(session: Session, *, handoff: Handoff, limit: int = 30) -> list[Message]:
-    """The person's messages from before the chat (what the agent reads first), oldest first."""
+    """The person's messages from before the chat (what the agent reads first, earlier chats
+    included), oldest first."""
     stmt = (
         select(Message)
         .where(
             Message.person_id == handoff.person_id,
-            Message.handoff_id.is_(None),
+            or_(Message.handoff_id.is_(None), Message.handoff_id != handoff.id),
             Message.created_at <= handoff.queued_at,
         )
         .order_by(Message.id.desc())

@@ -102,10 +102,11 @@ class LiveBus:
 
     @asynccontextmanager
     async def subscribe(
-        self, topics: Collection[str] | None = None
+        self, topics: Collection[str] | None = None, *, queue_size: int | None = None
     ) -> AsyncIterator[AsyncIterator[BusEvent]]:
-        """Events from now on (of `topics`, if given), plus `RESYNC` whenever some were lost."""
-        subscriber = _Subscriber(topics, self._queue_size)
+        """Events from now on (of `topics`, if given), plus `RESYNC` whenever some were lost
+        (more than `queue_size` waiting to be read)."""
+        subscriber = _Subscriber(topics, queue_size or self._queue_size)
         self._subscribers.add(subscriber)
         try:
             yield _events(subscriber)

@@ -48,6 +48,7 @@ from bot.handoff.queue import on_duty_since
 from bot.handoff.translation import Translator
 from bot.handoff.views import CannedOption, ChatSummary, ChatView, SentReply
 from dialogs.model import Output, UserInput
+from dialogs.tickets import parse_ticket
 from storage import service as store
 from storage.errors import HandoffTaken, InvalidValue, NotPermitted
 from storage.models import Agent, Case, Handoff, Person
@@ -337,7 +338,9 @@ class Chats:
         now: datetime,
     ) -> ChatView:
         if ticket_id is not None:
-            case: Case | None = store.access_case(s, agent=agent, ticket_id=ticket_id)
+            typed = parse_ticket(ticket_id)  # "mk 1234566" as the desk's search box takes it
+            canonical = typed.ticket_id if typed.ticket_id else ticket_id
+            case: Case | None = store.access_case(s, agent=agent, ticket_id=canonical)
             assert case is not None
             person, team = case.reporter, case.team
         else:

@@ -116,6 +116,16 @@ class Desk:
             agent = s.get_one(Agent, agent_id)
             store.create_desk_session(s, agent=agent, now=self.clock())
 
+    def stay(self, agent_id: int, minutes: float, *, step: float = 10.0) -> None:
+        """Let `minutes` pass while the agent keeps using the desk (their session stays live)."""
+        while minutes > 0:
+            self.clock.advance(minutes=min(step, minutes))
+            minutes -= step
+            with self.runtime.service.database.transaction() as s:
+                agent = s.get_one(Agent, agent_id)
+                for row in store.list_agent_sessions(s, agent=agent, now=self.clock()):
+                    store.touch_desk_session(s, desk_session=row, now=self.clock())
+
 
 class Pilgrim:
     """Someone writing to the bot on one channel, through the conversation service."""
