@@ -363,18 +363,24 @@ def _pending_reply(session: Session, message: Message) -> OutboxItem | None:
 
 
 def send_translated_reply(
-    session: Session, *, message: Message, lang: str, text: str, now: datetime | None = None
+    session: Session,
+    *,
+    message: Message,
+    lang: str,
+    text: str,
+    typed_lang: str,
+    now: datetime | None = None,
 ) -> bool:
     """Send an agent's held reply as its translation into `lang`; False if it went already.
 
     The message then holds the translation as its text (what the pilgrim gets)
-    and what the agent typed as `original` = {"lang", "text"}.
+    and what the agent typed (in `typed_lang`) as `original` = {"lang", "text"}.
     """
     _check_translation(lang, text)
     item = _pending_reply(session, message)
     if item is None or message.agent_id is None or "text" not in message.payload:
         return False
-    typed = {"lang": str(message.payload.get("lang")), "text": str(message.payload["text"])}
+    typed = {"lang": typed_lang, "text": str(message.payload["text"])}
     original = dict(message.payload.get("original") or typed)
     message.payload = {**message.payload, "text": text, "lang": lang, "original": original}
     flag_modified(message, "payload")

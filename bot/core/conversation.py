@@ -194,9 +194,7 @@ class ConversationService:
             if person is None:
                 return []
             rows = store.recent_messages(session, person=person, limit=limit)
-            # an outbound row without text (a canned reply in a live chat) is on its way
-            # through the outbox and is shown once delivered
-            shown = [m for m in rows if m.direction == "in" or "text" in m.payload]
+            shown = [m for m in rows if _shown_in_history(m)]
             return [{"direction": m.direction, **m.payload} for m in shown]
 
     def render(self, lang: str, key: str, args: Mapping[str, Any] | None = None) -> str:
@@ -431,6 +429,16 @@ class ConversationService:
                 "ticket_example": "MK-1234566",
             },
         )
+
+
+def _shown_in_history(message: Message) -> bool:
+    """What the person has seen: what they sent, the replies to it, and what was delivered
+    to them later (an agent's reply still in the outbox, e.g. waiting for its translation,
+    is not theirs yet)."""
+    if message.direction == "in":
+        return True
+    delivered = message.in_reply_to_id is not None or message.platform_message_id is not None
+    return delivered and "text" in message.payload
 
 
 def _store_replies(

@@ -114,25 +114,29 @@ class ChatTranslations:
         translated = (
             await self.translator.translate(text, source=source, target=target) if text else None
         )
-        await asyncio.to_thread(self._send, message_id, target, translated)
+        await asyncio.to_thread(self._send, message_id, source, target, translated)
 
     def _typed(self, message_id: int) -> str | None:
         with self.database.session() as session:
             message = session.get(Message, message_id)
             return str(message.payload.get("text")) if message is not None else None
 
-    def _send(self, message_id: int, target: str, translated: str | None) -> None:
+    def _send(self, message_id: int, source: str, target: str, translated: str | None) -> None:
         with self.database.transaction() as session:
             message = session.get(Message, message_id)
             if message is None:
                 return
             now = self.clock()
             if translated is not None and store.send_translated_reply(
-                session, message=message, lang=target, text=translated, now=now
+                session, message=message, lang=target, text=translated, typed_lang=source, now=now
             ):
                 return
             store.release_reply(
-                session, message=message, translation_failed=translated is None, now=now
+                session,
+                message=message,
+                translation_failed=translated is None,
+                typed_lang=source,
+                now=now,
             )
             if translated is not None:
                 log.info("chat reply %s went out before its translation came", message_id)
