@@ -323,6 +323,7 @@ class Chats:
         chat = store.access_handoff(s, agent=agent, handoff_id=chat_id)
         if chat.agent_id != agent.id and not agent.sees_every_team:
             raise NotPermitted(f"agent {agent.username!r} does not hold chat {chat.id}")
+        _lock_conversation_first(s, chat)
         store.end_handoff(s, handoff=chat, by=agent.actor, now=now)
         self._ask_rating(s, chat, now)
         self._audit(s, agent, "handoff.end", chat, client)
@@ -427,6 +428,7 @@ class Chats:
         """One overdue chat back to the bot (read again under its lock); why, or None."""
         with self.service.database.transaction() as s:
             chat = s.get_one(Handoff, chat_id)
+            _lock_conversation_first(s, chat)
             unanswered, waited, idle = self._limits(now)
             why = store.overdue_reason(
                 s,
@@ -498,6 +500,12 @@ class Chats:
             detail={"team": chat.team, **detail},
             client_address=client,
         )
+
+
+def _lock_conversation_first(s: Session, chat: Handoff) -> None:
+    """Before a change that hands the conversation back to the bot: its lock, then the chat's,
+    in the order a pilgrim's message takes them (no deadlock with one arriving meanwhile)."""
+    store.lock_conversation(s, person=chat.person)
 
 
 async def _visible(

@@ -140,3 +140,29 @@ async def test_a_supervisor_sees_every_team_and_may_end_any_chat(
     assert active.agent_name == "Amina"
     ended = await chats.end(agent_id=boss, chat_id=chat_id)
     assert ended.chat.status == "ended"
+
+
+async def test_messages_arriving_while_the_agent_ends_the_chat_are_each_handled_once(
+    runtime: Runtime, desk: Desk, chats: Chats
+) -> None:
+    amina = desk.agent("amina")
+    pilgrim, chat_id = await _waiting(runtime, "browser-ending-000000001")
+    await chats.claim(agent_id=amina, chat_id=chat_id)
+    texts = [f"one more thing, number {n}" for n in range(6)]
+    results = await asyncio.gather(
+        chats.end(agent_id=amina, chat_id=chat_id),
+        *(pilgrim.handle(text=t) for t in texts),
+    )
+    assert results[0].chat.status == "ended"
+    with runtime.service.database.session() as s:
+        stored = [
+            m
+            for m in store.recent_messages(
+                s, person=store.find_person(s, channel="webchat", user_id=pilgrim.user), limit=100
+            )
+            if m.direction == "in" and m.payload.get("text") in texts
+        ]
+    assert sorted(m.payload["text"] for m in stored) == sorted(texts)  # none lost, none twice
+    for message, result in zip(texts, results[1:], strict=True):
+        in_chat = next(m for m in stored if m.payload["text"] == message).handoff_id == chat_id
+        assert in_chat != bool(result.replies)  # the agent got it, or the bot answered it
