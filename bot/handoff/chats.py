@@ -19,10 +19,11 @@ comes back are frozen views (bot/handoff/views.py). Errors are storage's:
 `HandoffStateError` (409), `NotPermitted` (403), `InvalidValue` (400, also
 `UnknownCannedReply`).
 
-`sweep()` is the periodic job (`labbaik run`): chats nobody answered in time
-go back to the bot with an apology (their messages are kept: `list_closed()` lists
-them for a follow-up, `take_over` starts one), and chats silent both ways for
-long are ended.
+`sweep()` is the periodic job (`labbaik run`, bot/handoff/sweep.py): chats
+nobody answered in time go back to the bot with an apology (their messages
+are kept: `list_closed()` lists them for a follow-up, `take_over` starts
+one), and chats silent both ways for long are ended. What the pilgrim is
+told is bot/handoff/notices.py.
 """
 
 from __future__ import annotations
@@ -38,23 +39,21 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from bot.core.background import Background
-from bot.core.conversation import queue_notice
 from bot.core.live import RESYNC
 from bot.core.runtime import Runtime
 from bot.handoff.canned import CannedLibrary
 from bot.handoff.chat_reads import build_view, canned_options, summaries
 from bot.handoff.chat_translation import ChatTranslations
-from bot.handoff.queue import on_duty_since
+from bot.handoff.notices import ask_rating, lock_conversation_first, tell
+from bot.handoff.sweep import sweep
 from bot.handoff.translation import Translator
 from bot.handoff.views import CannedOption, ChatSummary, ChatView, SentReply
-from dialogs.model import Output, UserInput
 from dialogs.tickets import parse_ticket
 from storage import service as store
 from storage.errors import HandoffTaken, InvalidValue, NotPermitted
 from storage.models import Agent, Case, Handoff, Person
 
 T = TypeVar("T")
-RATING_FLOW = "flow:handoff_rating"
 
 
 class UnknownCannedReply(InvalidValue):
@@ -323,9 +322,9 @@ class Chats:
         chat = store.access_handoff(s, agent=agent, handoff_id=chat_id)
         if chat.agent_id != agent.id and not agent.sees_every_team:
             raise NotPermitted(f"agent {agent.username!r} does not hold chat {chat.id}")
-        _lock_conversation_first(s, chat)
+        lock_conversation_first(s, chat)
         store.end_handoff(s, handoff=chat, by=agent.actor, now=now)
-        self._ask_rating(s, chat, now)
+        ask_rating(self.service, s, chat, now)
         self._audit(s, agent, "handoff.end", chat, client)
         return self._view(s, agent, chat)
 
@@ -395,70 +394,8 @@ class Chats:
     # ---- the periodic job --------------------------------------------------------------
 
     async def sweep(self) -> dict[str, int]:
-        """Give back chats nobody answered in time and end chats silent for long."""
-        now = self.service.clock()
-        found = await asyncio.to_thread(self._overdue, now)
-        done: dict[str, int] = {}
-        for chat_id in found:
-            why = await asyncio.to_thread(self._give_back, chat_id, now)
-            if why is not None:
-                done[why] = done.get(why, 0) + 1
-        if done:
-            self.runtime.outbox_wakeup.set()
-        return done
-
-    def _limits(self, now: datetime) -> tuple[datetime, datetime, datetime]:
-        """Before when a message went unanswered, a chat waited, a chat fell silent: too long."""
-        handoff = self.settings.handoff
-        return (
-            now - timedelta(minutes=handoff.reply_minutes),
-            now - timedelta(minutes=handoff.wait_minutes),
-            now - timedelta(minutes=handoff.idle_minutes),
-        )
-
-    def _overdue(self, now: datetime) -> list[int]:
-        with self.service.database.session() as session:
-            unanswered, waited, idle = self._limits(now)
-            overdue = store.overdue_chats(
-                session, unanswered_before=unanswered, waiting_before=waited, idle_before=idle
-            )
-            return [chat.id for chat, _ in overdue]
-
-    def _give_back(self, chat_id: int, now: datetime) -> str | None:
-        """One overdue chat back to the bot (read again under its lock); why, or None."""
-        with self.service.database.transaction() as s:
-            chat = s.get_one(Handoff, chat_id)
-            _lock_conversation_first(s, chat)
-            unanswered, waited, idle = self._limits(now)
-            why = store.overdue_reason(
-                s,
-                handoff=chat,
-                unanswered_before=unanswered,
-                waiting_before=waited,
-                idle_before=idle,
-            )
-            if why is None or (why == "waiting" and not self._waited_on_duty(s, chat, now)):
-                return None  # answered meanwhile, or nobody there yet: the chat is kept
-            if why == "idle":
-                store.end_handoff(s, handoff=chat, by="system", now=now)
-                self._ask_rating(s, chat, now)
-            else:
-                store.abandon_handoff(s, handoff=chat, now=now)
-                hotline = {"hotline": self.settings.contact.hotline}
-                self._notice(s, chat, "handoff-abandoned", hotline)
-                menu = UserInput(command="menu")
-                self.service.prompt(s, person=chat.person, user_input=menu, now=now)
-            store.record_audit(
-                s, actor="system", action=f"handoff.{why}", object_type="handoff", object_id=chat.id
-            )
-            return why
-
-    def _waited_on_duty(self, s: Session, chat: Handoff, now: datetime) -> bool:
-        """A waiting chat has waited too long only counting the time someone was there."""
-        hours = self.settings.handoff.hours
-        since = on_duty_since(s, team=chat.team, hours=hours, now=now)
-        limit = timedelta(minutes=self.settings.handoff.wait_minutes)
-        return since is not None and now - max(since, chat.queued_at) > limit
+        """Give back chats nobody answered in time and end chats silent for long (sweep.py)."""
+        return await sweep(self.runtime)
 
     # ---- shared pieces -----------------------------------------------------------------
 
@@ -477,15 +414,7 @@ class Chats:
         )
 
     def _notice(self, s: Session, chat: Handoff, key: str, args: dict[str, Any]) -> None:
-        """Tell the pilgrim, in their language, through the outbox; filed in the chat."""
-        lang = chat.language or chat.person.language or self.settings.default_language
-        reply = self.service.render_output(self.service.content.current(), lang, Output(key, args))
-        queue_notice(s, person=chat.person, reply=reply, handoff_id=chat.id)
-
-    def _ask_rating(self, s: Session, chat: Handoff, now: datetime) -> None:
-        self.service.prompt(
-            s, person=chat.person, user_input=UserInput(choice=RATING_FLOW), now=now
-        )
+        tell(self.service, s, chat, key, args)
 
     @staticmethod
     def _audit(
@@ -500,12 +429,6 @@ class Chats:
             detail={"team": chat.team, **detail},
             client_address=client,
         )
-
-
-def _lock_conversation_first(s: Session, chat: Handoff) -> None:
-    """Before a change that hands the conversation back to the bot: its lock, then the chat's,
-    in the order a pilgrim's message takes them (no deadlock with one arriving meanwhile)."""
-    store.lock_conversation(s, person=chat.person)
 
 
 async def _visible(
