@@ -197,6 +197,13 @@ class ConversationService:
             shown = [m for m in rows if _shown_in_history(m)]
             return [{"direction": m.direction, **m.payload} for m in shown]
 
+    def in_live_chat(self, channel: str, user_id: str) -> bool:
+        """Whether the person's chat is with a person now (waiting or held by an agent)."""
+        with self.database.session() as session:
+            person = store.find_person(session, channel=channel, user_id=user_id)
+            conversation = store.find_conversation(session, person=person) if person else None
+            return bool(conversation and conversation.handed_off)
+
     def render(self, lang: str, key: str, args: Mapping[str, Any] | None = None) -> str:
         """A message in the texts in force now (the outbox renders notifications so)."""
         return self.content.current().texts.render(lang, key, dict(args or {}))

@@ -269,8 +269,15 @@ async def test_web_chat_round_trip_through_its_api(
             response = await client.get("/webchat/api/history", params={"client_id": client_id})
             return list(response.json()["messages"])
 
+        async def live(client: httpx.AsyncClient = client) -> bool:
+            """The page looks for answers often while a person has the chat."""
+            response = await client.get("/webchat/api/history", params={"client_id": client_id})
+            return bool(response.json()["live"])
+
         await post(command="start")
+        assert not await live()
         assert await post(text="/human") == ["handoff-queued"]  # typed as a command
+        assert await live()
         assert await post(text="سلام، هتل ما آب ندارد") == []
         upload = await client.post(
             "/webchat/api/media",
@@ -292,6 +299,7 @@ async def test_web_chat_round_trip_through_its_api(
         assert len(shown) == len(set(shown))
         await chats.end(agent_id=amina, chat_id=chat_id)
         await deliver(runtime)
+        assert not await live()
         last = (await history())[-1]
         assert last["key"] == "handoff-ask-rating" and len(last["choices"]) == 6  # type: ignore[arg-type]
         assert await post(choice="r3") == ["handoff-rating-thanks", "menu-anything-else"]
