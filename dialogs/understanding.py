@@ -91,10 +91,15 @@ def _out_of_scope(t: Turn) -> None:
 _SMALL_TALK = {"greet": _greet, "thank": _thank, "goodbye": _goodbye, "out_of_scope": _out_of_scope}
 
 
+# The flow offered after the second miss: the one for this engine event (never an NLU
+# intent), so a hand-off it starts says why; else the flow for the `human_agent` intent.
+NOT_UNDERSTOOD = "not_understood"
+
+
 def not_understood(t: Turn, nlu: NluResult | None) -> None:
     """Re-ask or clarify; the second miss in a row offers a person."""
     t.state["misses"] += 1
-    agent = t.flows.for_intent("human_agent")
+    agent = t.flows.for_intent(NOT_UNDERSTOOD) or t.flows.for_intent("human_agent")
     if t.state["misses"] >= 2 and agent is not None:
         offer = [{"id": f"flow:{agent.id}", "key": agent.menu_label or "menu-agent"}, MENU]
         t.say("handoff-offer", t.const("hotline"), offer)

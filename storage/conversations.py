@@ -144,6 +144,23 @@ def mark_message_sent(session: Session, *, message: Message, platform_message_id
     session.flush()
 
 
+_REPLY_FIELDS = ("key", "text", "lang", "choices", "expects", "rtl")
+
+
+def record_delivered_reply(session: Session, *, message: Message, reply: dict[str, Any]) -> None:
+    """Keep the reply as it was delivered in an outbound message's payload.
+
+    The rendered fields (text, language, choices, ...) join what was stored
+    before (a canned reply's key and args, an original and its translations).
+    """
+    if message.direction != "out":
+        raise InvalidValue(f"message {message.id} is inbound; only outbound ones are delivered")
+    delivered = {k: reply[k] for k in _REPLY_FIELDS if k in reply}
+    message.payload = {**message.payload, **delivered}
+    flag_modified(message, "payload")
+    session.flush()
+
+
 def _select_conversation(person: Person) -> Select[tuple[Conversation]]:
     return (
         select(Conversation)

@@ -18,7 +18,9 @@ reply also points to its agent and is queued in the outbox in the same
 transaction. Its outbox payload carries "message_id", so a sender that
 records delivered messages (the web chat) marks that row instead of writing
 a second one. Translations sit in the payload beside the original
-(`add_translation`).
+(`add_translation`). A reply to be sent translated is queued held back for a
+moment (`send_after`) and then sent as the translation (`send_translated_reply`)
+or, when translation failed or came too late, as typed (`release_reply`).
 
 Every change publishes `("handoff", {"handoff_id", "team", "status",
 "change", "agent_id"[, "message_id"]})` on `storage.bus`.
@@ -50,6 +52,7 @@ from storage.models import (
     Conversation,
     Handoff,
     Message,
+    OutboxItem,
     Person,
 )
 from storage.outbox import enqueue_outbox
@@ -273,12 +276,14 @@ def record_agent_reply(
     args: dict[str, Any] | None = None,
     original: dict[str, str] | None = None,
     now: datetime | None = None,
+    send_after: datetime | None = None,
 ) -> Message:
     """The holding agent's reply: an outbound message of the chat, queued in the outbox.
 
     Either `text` (sent as typed, already "rendered") or a canned `key` with
     `args` (rendered in the pilgrim's language by the outbox worker). When the
     text is a translation, `original` = {"lang", "text"} is what the agent typed.
+    `send_after` holds the outbox row back until then (a translation on its way).
     """
     text = _check_reply(text, key)
     _lock(session, handoff)
@@ -308,8 +313,8 @@ def record_agent_reply(
         channel=handoff.person.channel,
         payload={**outbox, "message_id": message.id},
         case=handoff.case,
-        dedupe_key=f"handoff-reply:{message.id}",
-        not_before=now,
+        dedupe_key=_reply_dedupe(message),
+        not_before=max(send_after, now) if send_after is not None else now,
     )
     handoff.last_agent_at = now
     session.flush()
@@ -317,14 +322,108 @@ def record_agent_reply(
     return message
 
 
-def add_translation(session: Session, *, message: Message, lang: str, text: str) -> None:
-    """Keep a translation of a chat message beside its original (payload["translations"])."""
+def _reply_dedupe(message: Message) -> str:
+    return f"handoff-reply:{message.id}"
+
+
+def _check_translation(lang: str, text: str) -> None:
     if not isinstance(lang, str) or not 2 <= len(lang) <= 8 or not isinstance(text, str):
         raise InvalidValue("a translation needs a language code and its text")
+
+
+def add_translation(session: Session, *, message: Message, lang: str, text: str) -> None:
+    """Keep a translation of a chat message beside its original (payload["translations"]).
+
+    A message of a live chat announces it (`"change": "translated"`).
+    """
+    _check_translation(lang, text)
     translations = dict(message.payload.get("translations") or {})
     translations[lang] = text
     message.payload = {**message.payload, "translations": translations}
     flag_modified(message, "payload")
+    session.flush()
+    _announce_message(session, message, "translated")
+
+
+def _announce_message(session: Session, message: Message, change: str) -> None:
+    if message.handoff_id is not None:
+        handoff = session.get_one(Handoff, message.handoff_id)
+        _announce(session, handoff, change, message_id=message.id)
+
+
+def _pending_reply(session: Session, message: Message) -> OutboxItem | None:
+    stmt = (
+        select(OutboxItem)
+        .where(OutboxItem.dedupe_key == _reply_dedupe(message))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    item = session.scalars(stmt).one_or_none()
+    return item if item is not None and item.status == "pending" else None
+
+
+def send_translated_reply(
+    session: Session,
+    *,
+    message: Message,
+    lang: str,
+    text: str,
+    typed_lang: str,
+    now: datetime | None = None,
+) -> bool:
+    """Send an agent's held reply as its translation into `lang`; False if it went already.
+
+    The message then holds the translation as its text (what the pilgrim gets)
+    and what the agent typed (in `typed_lang`) as `original` = {"lang", "text"}.
+    """
+    _check_translation(lang, text)
+    item = _pending_reply(session, message)
+    if item is None or message.agent_id is None or "text" not in message.payload:
+        return False
+    typed = {"lang": typed_lang, "text": str(message.payload["text"])}
+    original = dict(message.payload.get("original") or typed)
+    message.payload = {**message.payload, "text": text, "lang": lang, "original": original}
+    flag_modified(message, "payload")
+    reply = {k: v for k, v in message.payload.items() if k in ("key", "text", "lang")}
+    item.payload = {"reply": reply, "message_id": message.id}
+    item.next_attempt_at = now or utcnow()
+    session.flush()
+    _announce_message(session, message, "translated")
+    return True
+
+
+def release_reply(
+    session: Session,
+    *,
+    message: Message,
+    translation_failed: bool,
+    typed_lang: str | None = None,
+    now: datetime | None = None,
+) -> bool:
+    """Send an agent's held reply now, as typed (in `typed_lang`, when known); False if it
+    went already. `translation_failed` notes on the message that it went untranslated."""
+    item = _pending_reply(session, message)
+    changes: dict[str, Any] = {"translation_failed": True} if translation_failed else {}
+    if typed_lang is not None and item is not None:
+        changes["lang"] = typed_lang
+    if changes:
+        message.payload = {**message.payload, **changes}
+        flag_modified(message, "payload")
+    if item is not None:
+        reply = {k: v for k, v in message.payload.items() if k in ("key", "text", "lang")}
+        item.payload = {"reply": reply, "message_id": message.id}
+        item.next_attempt_at = min(item.next_attempt_at, now or utcnow())
+    session.flush()
+    if translation_failed:
+        _announce_message(session, message, "translation_failed")
+    return item is not None
+
+
+def file_in_chat(session: Session, *, message: Message, handoff_id: int) -> None:
+    """File a message the bot sent (a chat notice) under the chat it belongs to."""
+    if message.direction != "out" or message.agent_id is not None:
+        raise InvalidValue(f"message {message.id} is not a message of the bot")
+    message.handoff_id = session.get_one(Handoff, handoff_id).id
     session.flush()
 
 
@@ -404,6 +503,142 @@ def handoffs_to_abandon(
         .limit(limit)
     )
     return list(session.scalars(stmt))
+
+
+def overdue_chats(
+    session: Session,
+    *,
+    unanswered_before: datetime,
+    waiting_before: datetime,
+    idle_before: datetime,
+    limit: int = 100,
+) -> list[tuple[Handoff, str]]:
+    """Open chats that should go back to the bot, each with why:
+
+    - "waiting": queued before `waiting_before` and still unclaimed;
+    - "unanswered": the agent holds it and the pilgrim's first message since the
+      agent last wrote (or the claim itself, when the agent never wrote) is older
+      than `unanswered_before`;
+    - "idle": with an agent, nobody wrote either way since `idle_before`.
+    """
+    waiting = session.scalars(
+        select(Handoff)
+        .where(Handoff.status == "waiting", Handoff.queued_at < waiting_before)
+        .order_by(Handoff.queued_at, Handoff.id)
+        .limit(limit)
+    )
+    found = [(h, "waiting") for h in waiting]
+    agent_side = func.coalesce(Handoff.last_agent_at, Handoff.claimed_at)
+    held = session.scalars(
+        select(Handoff)
+        .where(Handoff.status == "with_agent", agent_side < _later(unanswered_before, idle_before))
+        .order_by(Handoff.claimed_at, Handoff.id)
+        .limit(limit)
+    )
+    for handoff in held:
+        why = _held_overdue(session, handoff, unanswered_before, idle_before)
+        if why is not None:
+            found.append((handoff, why))
+    return found
+
+
+def overdue_reason(
+    session: Session,
+    *,
+    handoff: Handoff,
+    unanswered_before: datetime,
+    waiting_before: datetime,
+    idle_before: datetime,
+) -> str | None:
+    """`overdue_chats`'s reason for one chat, read again under its row lock (None: not, or
+    no longer, overdue: the agent answered meanwhile, or it was claimed or ended)."""
+    _lock(session, handoff)
+    if handoff.status == "waiting":
+        return "waiting" if handoff.queued_at < waiting_before else None
+    if handoff.status == "with_agent":
+        return _held_overdue(session, handoff, unanswered_before, idle_before)
+    return None
+
+
+def _later(a: datetime, b: datetime) -> datetime:
+    return a if a >= b else b
+
+
+def _held_overdue(
+    session: Session, handoff: Handoff, unanswered_before: datetime, idle_before: datetime
+) -> str | None:
+    if handoff.last_agent_at is None:
+        waiting_since: datetime | None = handoff.claimed_at
+    else:
+        waiting_since = session.scalar(
+            select(func.min(Message.created_at)).where(
+                Message.handoff_id == handoff.id,
+                Message.direction == "in",
+                Message.created_at > handoff.last_agent_at,
+            )
+        )
+    if waiting_since is not None and waiting_since < unanswered_before:
+        return "unanswered"
+    times = [t for t in (handoff.claimed_at, handoff.last_agent_at, handoff.last_pilgrim_at) if t]
+    if times and max(times) < idle_before:
+        return "idle"
+    return None
+
+
+def conversation_before(session: Session, *, handoff: Handoff, limit: int = 30) -> list[Message]:
+    """The person's messages from before the chat (what the agent reads first, earlier chats
+    included), oldest first."""
+    stmt = (
+        select(Message)
+        .where(
+            Message.person_id == handoff.person_id,
+            or_(Message.handoff_id.is_(None), Message.handoff_id != handoff.id),
+            Message.created_at <= handoff.queued_at,
+        )
+        .order_by(Message.id.desc())
+        .limit(limit)
+    )
+    return list(reversed(session.scalars(stmt).all()))
+
+
+def reply_delivery(session: Session, *, messages: Collection[Message]) -> dict[int, str]:
+    """The outbox status ("pending", "sending", "sent", "held", "failed") of agents' replies."""
+    keys = {_reply_dedupe(m): m.id for m in messages if m.agent_id is not None}
+    if not keys:
+        return {}
+    rows = session.execute(
+        select(OutboxItem.dedupe_key, OutboxItem.status).where(OutboxItem.dedupe_key.in_(keys))
+    )
+    return {keys[key]: status for key, status in rows if key is not None}
+
+
+def closed_chats(
+    session: Session, *, teams: Collection[str] | None, since: datetime, limit: int = 100
+) -> list[Handoff]:
+    """Chats of `teams` (None: all) that ended or went back to the bot since `since`, newest
+    first: where the desk finds messages still worth an answer."""
+    stmt = (
+        select(Handoff)
+        .where(
+            Handoff.status.in_(("ended", "abandoned")),
+            Handoff.ended_at >= since,
+            _teams_clause(teams),
+        )
+        .order_by(Handoff.ended_at.desc(), Handoff.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def last_closed_handoff(session: Session, *, person: Person) -> Handoff | None:
+    """The person's most recently ended or abandoned chat (what a rating is about)."""
+    stmt = (
+        select(Handoff)
+        .where(Handoff.person_id == person.id, Handoff.status.in_(("ended", "abandoned")))
+        .order_by(Handoff.ended_at.desc(), Handoff.id.desc())
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
 
 
 def rate_handoff(

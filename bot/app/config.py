@@ -1,7 +1,8 @@
 """Settings: config.yaml parsed once into one typed, validated object (bot/core/settings.py).
 
 Secrets come from the environment only (each channel names its own variables
-in the registry, bot/channels/registry.py). A wrong key or value stops
+in the registry, bot/channels/registry.py; the translation server's key is
+LIBRETRANSLATE_API_KEY). A wrong key or value stops
 start-up with a `ConfigError` that names the key and what was expected. The
 `channels` section is composed from the registry: each channel's own section
 type, so adding a channel needs no change here. The languages are config.yaml's
@@ -29,10 +30,12 @@ from bot.core.settings import (
     ContactSettings,
     ContentSettings,
     DatabaseSettings,
+    HandoffSettings,
     MediaSettings,
     OutboxSettings,
     Section,
     Settings,
+    TranslationSettings,
     WebSettings,
 )
 from bot.open311.settings import Open311Settings
@@ -46,12 +49,14 @@ __all__ = [
     "ContactSettings",
     "ContentSettings",
     "DatabaseSettings",
+    "HandoffSettings",
     "MediaSettings",
     "NluSettings",
     "Open311Settings",
     "OutboxSettings",
     "Settings",
     "TelegramSettings",
+    "TranslationSettings",
     "WebChatSettings",
     "WebSettings",
     "WhatsAppSettings",
@@ -59,6 +64,8 @@ __all__ = [
 ]
 
 DEFAULT_CONFIG = ROOT / "config.yaml"
+# Secrets outside the channels: environment variable -> (section, key)
+_SECRETS = {"LIBRETRANSLATE_API_KEY": ("translation", "api_key")}
 
 
 @cache
@@ -77,7 +84,8 @@ def settings_model() -> type[Settings]:
 
 
 def _secret_keys() -> set[str]:
-    return {key for _, key in registry.secrets().values()} | {"root"}
+    keys = [key for _, key in registry.secrets().values()] + [k for _, k in _SECRETS.values()]
+    return set(keys) | {"root"}
 
 
 def _reject_secrets_in_file(raw: Mapping[str, object], where: str = "") -> None:
@@ -109,6 +117,9 @@ def _apply_environment(raw: dict, env: Mapping[str, str]) -> dict:
     for var, (channel, key) in registry.secrets().items():
         if env.get(var):
             section("channels", channel)[key] = env[var]
+    for var, (name, key) in _SECRETS.items():
+        if env.get(var):
+            section(name)[key] = env[var]
     return raw
 
 

@@ -3,9 +3,11 @@
 Starts (or reuses) the Rasa NLU server, then serves the web app (web chat,
 webhooks, health) with uvicorn, and runs beside it in the same event loop the
 outbox worker, each channel's background tasks (the Telegram poller), the
-daily tips, the closing of cases whose "is it fixed?" went unanswered, and
-the content watch (an edit to a flow, a text or the services' data is live
-within `content.check_seconds`). Ctrl-C stops everything in order.
+daily tips, the closing of cases whose "is it fixed?" went unanswered, the
+content watch (an edit to a flow, a text or the services' data is live within
+`content.check_seconds`), the live updates' bus listener (bot/core/live.py)
+and the live chats' sweep (chats nobody answered in time go back to the bot:
+bot/handoff/chats.py). Ctrl-C stops everything in order.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from bot.core import cases
 from bot.core.content import ContentError
 from bot.core.outbox import OutboxWorker
 from bot.core.runtime import Runtime
+from bot.handoff.chats import Chats
 from bot.municipal.content import MunicipalData
 from bot.municipal.tips import enqueue_daily_tips
 from bot.open311.sender import senders as open311_senders
@@ -52,6 +55,8 @@ def _background(runtime: Runtime, stop: asyncio.Event) -> list[asyncio.Task[None
         daily_tips(runtime, stop),
         close_unanswered(runtime, stop),  # "is it fixed?" unanswered for too long
         runtime.content.watch(stop),  # an edited file is live within seconds
+        runtime.live.run(stop),  # the bus, fanned out to the desk's live pages
+        chat_sweeps(Chats(runtime), stop),
     ]
     return [asyncio.create_task(w) for w in work]
 
@@ -80,6 +85,20 @@ async def daily_tips(runtime: Runtime, stop: asyncio.Event) -> None:
             log.exception("daily tips: could not queue; trying again later")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), TIPS_CHECK_SECONDS)
+
+
+async def chat_sweeps(chats: Chats, stop: asyncio.Event) -> None:
+    """Every `handoff.check_seconds`: unanswered chats back to the bot, silent ones ended."""
+    while not stop.is_set():
+        try:
+            done = await chats.sweep()
+            if done:
+                log.info("live chats given back to the bot: %s", done)
+        except Exception:  # a database hiccup must not end the schedule
+            log.exception("live chats: the sweep failed; trying again later")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), chats.settings.handoff.check_seconds)
+    await chats.settle()
 
 
 def close_unanswered_cases(runtime: Runtime) -> int:

@@ -10,7 +10,7 @@ in `ROUTE_PROVIDERS`.
 Where the next parts plug in (one line each):
 - routes: a `(runtime, web) -> routes` function in `ROUTE_PROVIDERS` (the desk,
   Open311);
-- effects: an `EffectSpec` tuple in `EFFECTS` (handoff's);
+- effects: an `EffectSpec` tuple in `EFFECTS`;
 - content: a `ContentPart` in `CONTENT_PARTS`, with its folder in
   `content_files()` and `ContentSettings` (canned replies, ...);
 - input hooks: an `InputRewriter` in `INPUT_REWRITERS`; an `InputHandler` (answers an
@@ -21,6 +21,8 @@ Where the next parts plug in (one line each):
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
+from pathlib import Path
 
 from starlette.applications import Starlette
 
@@ -34,6 +36,11 @@ from bot.core.nlu_contract import NORMALISERS
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 from bot.desk import app as desk
+from bot.handoff.canned import CANNED
+from bot.handoff.chat_translation import ChatTranslations
+from bot.handoff.effects import HANDOFF_EFFECTS
+from bot.handoff.router import HandoffRouter
+from bot.handoff.translation import Translator
 from bot.municipal import teams
 from bot.municipal.content import MUNICIPAL
 from bot.municipal.effects import MUNICIPAL_EFFECTS, stop_word, team_at
@@ -46,8 +53,8 @@ from nlu.language import LanguageDetector, default_detector
 from nlu.settings import PROJECT_DATA
 from storage.db import Database, resolve_url, upgrade
 
-EFFECTS: tuple[tuple[EffectSpec, ...], ...] = (CORE_EFFECTS, MUNICIPAL_EFFECTS)
-CONTENT_PARTS: tuple[ContentPart, ...] = (MUNICIPAL,)
+EFFECTS: tuple[tuple[EffectSpec, ...], ...] = (CORE_EFFECTS, MUNICIPAL_EFFECTS, HANDOFF_EFFECTS)
+CONTENT_PARTS: tuple[ContentPart, ...] = (MUNICIPAL, CANNED)
 INPUT_REWRITERS: tuple[InputRewriter, ...] = (stop_word,)
 INPUT_HANDLERS: tuple[InputHandler, ...] = (answer_fix_question,)
 # Locale files of staff pages, in the desk's languages only (not the pilgrims')
@@ -55,17 +62,28 @@ STAFF_TEXTS: dict[str, tuple[str, ...]] = {"desk.ftl": ("ar", "en")}
 ROUTE_PROVIDERS: tuple[RouteProvider, ...] = (registry.routes, desk.routes, open311.routes)
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def effect_registry() -> EffectRegistry:
     """Every effect the flows may ask for, with the arguments each needs."""
     return EffectRegistry(spec for specs in EFFECTS for spec in specs)
 
 
-def content_files(settings: Settings) -> ContentFiles:
+def content_files(
+    settings: Settings, *, flows: Path | None = None, locales: Path | None = None
+) -> ContentFiles:
+    """Where the content is (`flows`, `locales`: other folders, e.g. for `dialogs validate`)."""
     content = settings.content
+    locales = locales or settings.path(content.locales)
     return ContentFiles(
-        flows=settings.path(content.flows),
-        locales=settings.path(content.locales),
-        parts={MUNICIPAL.name: settings.path(content.municipal)},
+        flows=flows or settings.path(content.flows),
+        locales=locales,
+        parts={
+            MUNICIPAL.name: settings.path(content.municipal),
+            CANNED.name: locales,  # its canned.ftl files
+        },
     )
 
 
@@ -100,6 +118,7 @@ def build_service(
     detector: LanguageDetector | None = None,
 ) -> ConversationService:
     detector = detector or language_detector(settings)
+    translations = ChatTranslations(database, Translator(settings.translation), clock=utc_now)
     return ConversationService(
         settings=settings,
         database=database,
@@ -112,6 +131,7 @@ def build_service(
         team_for=team_at,
         input_rewriters=INPUT_REWRITERS,
         input_handlers=INPUT_HANDLERS,
+        chat_router=HandoffRouter(translations),
     )
 
 
@@ -125,6 +145,7 @@ def runtime_for(service: ConversationService) -> Runtime:
         media=media,
         rate_limits=registry.rate_limits(settings),
         channels=tuple(c.name for c in registry.CHANNELS),
+        reply_windows=registry.reply_windows(),
     )
     service.on_outbox = runtime.outbox_wakeup.set
     teams.seed(service.database, settings.routing, service.content.current())  # the desk's teams

@@ -10,7 +10,9 @@ payloads into neutral `Inbound` messages and renders `Reply`s back
 - `routes(runtime, web)`: its webhooks or pages, mounted only when enabled;
 - `sender(runtime)`: what the outbox worker delivers its later messages with;
 - `tasks(runtime, stop)`: its background work in `labbaik run` (polling, ...);
-- `rate_limits(settings)`: its platform's outgoing limits.
+- `rate_limits(settings)`: its platform's outgoing limits;
+- `reply_window`: how long after a person's last message the platform lets
+  us write to them freely (WhatsApp's 24 hours), if it limits that at all.
 
 Only `name` is required; a part a channel does not have stays None. The list
 of channels is bot/channels/registry.py, the one place a new one is added.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from pydantic import BaseModel
@@ -49,3 +52,4 @@ class Channel:
     sender: Callable[[Runtime], ChannelSender] | None = None
     tasks: Callable[[Runtime, asyncio.Event], Sequence[Task]] | None = None
     rate_limits: Callable[[Settings], RateLimits] | None = None
+    reply_window: timedelta | None = None

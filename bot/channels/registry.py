@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 
 from pydantic import BaseModel
 from starlette.routing import BaseRoute
@@ -80,6 +81,12 @@ def senders(runtime: Runtime) -> dict[str, ChannelSender]:
 
 def rate_limits(settings: Settings) -> dict[str, RateLimits]:
     return {c.name: c.rate_limits(settings) for c in CHANNELS if c.rate_limits is not None}
+
+
+def reply_windows() -> dict[str, timedelta]:
+    """The channels that limit when we may write to a person, and for how long after their
+    last message (a live chat's agent is warned once it has closed)."""
+    return {c.name: c.reply_window for c in CHANNELS if c.reply_window is not None}
 
 
 def tasks(runtime: Runtime, stop: asyncio.Event) -> list[Task]:

@@ -26,6 +26,15 @@ sends them itself in its HTTP response (TwiML, web chat, console).
 message ("sticker", "voice", ...) or a rejected photo ("media_too_large",
 "media_wrong_type", "media_unreadable"); the person is told so in their
 language and the dialog stays where it was.
+
+A chat handed off to a person (`conversations.handed_off`) skips the NLU and
+the dialog engine: the `ChatRouter` (bot/handoff/router.py) files the message
+under the live chat and decides what, if anything, the bot says (nothing,
+while an agent holds the chat). Work an effect or the router leaves for after
+the commit (`EffectContext.after_commit`, e.g. a translation) runs in the
+background (`background`) and never delays the reply. `prompt` runs the
+dialog on an input the person did not type (a chat ended: "how did it go?")
+inside a caller's transaction, queueing what it says in the outbox.
 """
 
 from __future__ import annotations
@@ -33,12 +42,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from sqlalchemy.orm import Session
 
+from bot.core.background import AfterCommit, Background
 from bot.core.content import Content, ContentSource
 from bot.core.effects import EffectContext, EffectRegistry, TeamFor, no_team
 from bot.core.messages import Inbound, Reply, ReplyChoice
@@ -80,6 +90,30 @@ class HandleResult:
     duplicate: bool = False
 
 
+@dataclass(frozen=True)
+class Routed:
+    """What the chat router decided for a message of a handed-off chat."""
+
+    outputs: tuple[Output, ...] = ()  # what the bot says (mostly nothing: a person answers)
+    then: UserInput | None = None  # the dialog goes on with this input afterwards, if given
+
+
+class ChatRouter(Protocol):
+    """Messages of a chat handed off to a person (bot/handoff/router.py).
+
+    Called inside the message's transaction with the stored inbound `message`;
+    None means the chat is not handed off after all and the bot answers.
+    """
+
+    def route(
+        self,
+        ctx: EffectContext,
+        message: Message,
+        user_input: UserInput,
+        dialog: Mapping[str, Any],
+    ) -> Routed | None: ...
+
+
 def language_from_hint(hint: str | None, supported: tuple[str, ...]) -> str | None:
     """'ar-SA' -> 'ar', 'in' (old code for Indonesian) -> 'id'; None when unsupported."""
     if not hint:
@@ -98,6 +132,7 @@ class _Turn:
     nlu: NluResult | None
     deliver: Delivery
     content: Content  # the one snapshot this message is handled against
+    after_commit: list[AfterCommit] = field(default_factory=list)  # filled by _process
 
 
 class ConversationService:
@@ -113,6 +148,7 @@ class ConversationService:
         team_for: TeamFor = no_team,
         input_rewriters: Sequence[InputRewriter] = (),
         input_handlers: Sequence[InputHandler] = (),
+        chat_router: ChatRouter | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.settings = settings
@@ -124,8 +160,10 @@ class ConversationService:
         self.team_for = team_for
         self.input_rewriters = tuple(input_rewriters)
         self.input_handlers = tuple(input_handlers)
+        self.chat_router = chat_router
         self.clock = clock
         self.on_outbox: Callable[[], None] | None = None
+        self.background = Background()  # after-commit work (`await background.settle()`)
 
     # ---- the one path ------------------------------------------------------------
 
@@ -135,13 +173,16 @@ class ConversationService:
         peek = await asyncio.to_thread(self._peek, inbound)
         if isinstance(peek, HandleResult):
             return peek
-        state, lang = peek
+        state, lang, handed_off = peek
         nlu = None
         ctx = self._engine_context(content, lang)
-        if self.nlu and wants_nlu(content.flows, state, user_input, now=self.clock(), ctx=ctx):
+        wanted = not handed_off and self.nlu is not None
+        if wanted and wants_nlu(content.flows, state, user_input, now=self.clock(), ctx=ctx):
+            assert self.nlu is not None
             nlu = engine_result(await self.nlu.parse(user_input.text or ""))
         turn = _Turn(inbound, user_input, nlu, deliver, content)
         result = await asyncio.to_thread(self._process, turn)
+        self.background.start_all(turn.after_commit)
         if deliver == "outbox" and result.replies and self.on_outbox:
             self.on_outbox()
         return result
@@ -159,7 +200,15 @@ class ConversationService:
             if person is None:
                 return []
             rows = store.recent_messages(session, person=person, limit=limit)
-            return [{"direction": m.direction, **m.payload} for m in rows]
+            shown = [m for m in rows if _shown_in_history(m)]
+            return [{"direction": m.direction, **m.payload} for m in shown]
+
+    def in_live_chat(self, channel: str, user_id: str) -> bool:
+        """Whether the person's chat is with a person now (waiting or held by an agent)."""
+        with self.database.session() as session:
+            person = store.find_person(session, channel=channel, user_id=user_id)
+            conversation = store.find_conversation(session, person=person) if person else None
+            return bool(conversation and conversation.handed_off)
 
     def render(self, lang: str, key: str, args: Mapping[str, Any] | None = None) -> str:
         """A message in the texts in force now (the outbox renders notifications so)."""
@@ -194,8 +243,8 @@ class ConversationService:
             command=inbound.command,
         )
 
-    def _peek(self, inbound: Inbound) -> HandleResult | tuple[dict[str, Any], str]:
-        """Stored replies of a redelivery, or the dialog state and language to decide on NLU."""
+    def _peek(self, inbound: Inbound) -> HandleResult | tuple[dict[str, Any], str, bool]:
+        """Stored replies of a redelivery, or the dialog state, language and hand-off flag."""
         with self.database.session() as session:
             seen = store.find_inbound(
                 session, channel=inbound.channel, platform_message_id=inbound.message_id
@@ -206,7 +255,7 @@ class ConversationService:
             conversation = store.find_conversation(session, person=person) if person else None
             state = dict(conversation.state.get("dialog", {})) if conversation else {}
             lang = (person.language if person else None) or self.settings.default_language
-            return state, lang
+            return state, lang, bool(conversation and conversation.handed_off)
 
     def _stored_replies(self, session: Session, message: Message) -> HandleResult:
         replies = [
@@ -239,38 +288,68 @@ class ConversationService:
             conversation = store.lock_conversation(session, person=person)
             state = dict(conversation.state)
             language = self._language(session, person, inbound, state)
-            ctx = EffectContext(
-                session=session,
-                person=person,
-                channel=inbound.channel,
-                settings=self.settings,
-                now=now,
-                language=language,
-                content=turn.content,
-                team_for=self.team_for,
-            )
-            outputs, state["dialog"] = self._dialog(ctx, state.get("dialog", {}), turn)
+            ctx = self._effect_context(session, person, turn.content, now, language)
+            dialog = state.get("dialog", {})
+            routed = self._route(ctx, message, dialog, turn) if conversation.handed_off else None
+            outputs, state["dialog"] = self._dialog(ctx, dialog, turn, routed)
             replies = tuple(self.render_output(turn.content, ctx.language, o) for o in outputs)
-            for i, reply in enumerate(replies):
-                fields = asdict(reply)
-                store.record_outbound(
-                    session,
-                    person=person,
-                    channel=inbound.channel,
-                    key=reply.key,
-                    payload=fields,
-                    in_reply_to=message,
-                )
-                if turn.deliver == "outbox":
-                    store.enqueue_outbox(
-                        session,
-                        person=person,
-                        channel=inbound.channel,
-                        payload={"reply": fields},
-                        dedupe_key=f"reply:{message.id}:{i}",
-                    )
+            _store_replies(session, person, message, replies, turn.deliver)
             store.save_conversation(session, conversation=conversation, state=state)
+            turn.after_commit.extend(ctx.after_commit)
         return HandleResult(replies)
+
+    def prompt(
+        self,
+        session: Session,
+        *,
+        person: Person,
+        user_input: UserInput,
+        now: datetime | None = None,
+        handoff_id: int | None = None,
+    ) -> tuple[Reply, ...]:
+        """Step the dialog on an input the person did not type, inside the caller's transaction.
+
+        What the bot says is stored and queued in the outbox (every channel:
+        nobody waits on an HTTP response), e.g. "how did the chat go?" with its
+        buttons once an agent ended a chat. `handoff_id` files the messages
+        under that chat.
+        """
+        content, now = self.content.current(), now or self.clock()
+        conversation = store.lock_conversation(session, person=person)
+        state = dict(conversation.state)
+        ctx = self._effect_context(session, person, content, now, person.language)
+        outputs, state["dialog"] = self._engine(ctx, state.get("dialog", {}), content, user_input)
+        replies = tuple(self.render_output(content, ctx.language, o) for o in outputs)
+        for reply in replies:
+            queue_notice(session, person=person, reply=reply, handoff_id=handoff_id)
+        store.save_conversation(session, conversation=conversation, state=state)
+        return replies
+
+    def _effect_context(
+        self,
+        session: Session,
+        person: Person,
+        content: Content,
+        now: datetime,
+        language: str | None,
+    ) -> EffectContext:
+        return EffectContext(
+            session=session,
+            person=person,
+            channel=person.channel,
+            settings=self.settings,
+            now=now,
+            language=language or self.settings.default_language,
+            content=content,
+            team_for=self.team_for,
+        )
+
+    def _route(
+        self, ctx: EffectContext, message: Message, dialog: Mapping[str, Any], turn: _Turn
+    ) -> Routed | None:
+        if self.chat_router is None:
+            return None
+        return self.chat_router.route(ctx, message, turn.user_input, dialog)
 
     def _language(
         self,
@@ -303,13 +382,19 @@ class ConversationService:
         return chosen
 
     def _dialog(
-        self, ctx: EffectContext, dialog: dict[str, Any], turn: _Turn
+        self, ctx: EffectContext, dialog: dict[str, Any], turn: _Turn, routed: Routed | None
     ) -> tuple[list[Output], dict[str, Any]]:
-        if turn.inbound.unsupported:
+        """What the bot says: the router's word in a handed-off chat, else the engine's."""
+        outputs = list(routed.outputs) if routed is not None else []
+        if turn.inbound.unsupported:  # said even in a live chat: the agent never got it
             key = _UNSUPPORTED_KEYS.get(turn.inbound.unsupported, "unsupported-message")
             args = {"megabytes": _megabytes(self.settings.media.max_bytes)}
-            return [Output(key=key, args=args)], dialog
-        flows = turn.content.flows
+            return [*outputs, Output(key=key, args=args)], dialog
+        if routed is not None:
+            if routed.then is None:
+                return outputs, dialog
+            more, dialog = self._engine(ctx, dialog, turn.content, routed.then)
+            return outputs + more, dialog
         user_input = turn.user_input
         for rewrite in self.input_rewriters:
             user_input = rewrite(ctx, dialog, user_input)
@@ -317,10 +402,17 @@ class ConversationService:
             answered = self._run_handler(handle, ctx, dialog, user_input)
             if answered is not None:
                 return self._resume(ctx, dialog, turn, answered)
-        event: UserInput | EffectResult = _with_nlu(user_input, turn.nlu)
+        return self._engine(ctx, dialog, turn.content, _with_nlu(user_input, turn.nlu))
+
+    def _engine(
+        self, ctx: EffectContext, dialog: dict[str, Any], content: Content, user_input: UserInput
+    ) -> tuple[list[Output], dict[str, Any]]:
+        """Step the engine, running its effects, until it awaits nothing more."""
+        flows = content.flows
+        event: UserInput | EffectResult = user_input
         outputs: list[Output] = []
         for _ in range(MAX_EFFECT_ROUNDS):
-            engine = self._engine_context(turn.content, ctx.language)
+            engine = self._engine_context(content, ctx.language)
             result = step(flows, dialog, event, now=ctx.now, ctx=engine)
             dialog = result.state
             outputs.extend(result.outputs)
@@ -379,6 +471,67 @@ class ConversationService:
                 "ticket_example": "MK-1234566",
             },
         )
+
+
+def _shown_in_history(message: Message) -> bool:
+    """What the person has seen: what they sent, the replies to it, and what was delivered
+    to them later (an agent's reply still in the outbox, e.g. waiting for its translation,
+    is not theirs yet)."""
+    if message.direction == "in":
+        return True
+    delivered = message.in_reply_to_id is not None or message.platform_message_id is not None
+    return delivered and "text" in message.payload
+
+
+def _store_replies(
+    session: Session,
+    person: Person,
+    message: Message,
+    replies: tuple[Reply, ...],
+    deliver: Delivery,
+) -> None:
+    """The replies to `message`, stored (and queued in the outbox for deliver="outbox")."""
+    for i, reply in enumerate(replies):
+        fields = asdict(reply)
+        store.record_outbound(
+            session,
+            person=person,
+            channel=message.channel,
+            key=reply.key,
+            payload=fields,
+            in_reply_to=message,
+        )
+        if deliver == "outbox":
+            store.enqueue_outbox(
+                session,
+                person=person,
+                channel=message.channel,
+                payload={"reply": fields},
+                dedupe_key=f"reply:{message.id}:{i}",
+            )
+
+
+def queue_notice(
+    session: Session, *, person: Person, reply: Reply, handoff_id: int | None = None
+) -> Message:
+    """A message the bot sends without being asked (a chat notice, a prompt), rendered already:
+    stored as outbound, in the chat of `handoff_id` when given, and queued in the outbox
+    (with its "message_id", so the web chat marks this row instead of writing a second)."""
+    fields = asdict(reply)
+    message = store.record_outbound(
+        session, person=person, channel=person.channel, key=reply.key, payload=fields,
+        in_reply_to=None,
+    )
+    if handoff_id is not None:
+        store.file_in_chat(session, message=message, handoff_id=handoff_id)
+    store.enqueue_outbox(
+        session,
+        person=person,
+        channel=person.channel,
+        payload={"reply": fields, "message_id": message.id},
+        dedupe_key=f"notice:{message.id}",
+    )
+    return message
 
 
 def _megabytes(size: int) -> int | float:

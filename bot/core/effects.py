@@ -11,9 +11,10 @@ Each effect is declared with the arguments a flow must give it
 (`EffectSpec.required`): `labbaik dialogs validate` and every content reload
 reject a flow that names an unknown effect (`effect: creat_case`) or leaves
 out one of them, at its `file:line`. The core effects are `CORE_EFFECTS`
-here; the services' are in bot/municipal/effects.py; bot/app/wiring.py puts
-them in one registry. A new effect: write a handler `(ctx, args) -> dict`,
-declare it with `EffectSpec` in its package's list.
+here; the services' are in bot/municipal/effects.py, live handoff's in
+bot/handoff/effects.py; bot/app/wiring.py puts them in one registry. A new
+effect: write a handler `(ctx, args) -> dict`, declare it with `EffectSpec`
+in its package's list.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.core.background import AfterCommit
 from bot.core.cases import open_case
 from bot.core.content import Content
 from bot.core.settings import Settings
@@ -50,6 +52,9 @@ class EffectContext:
     content: Content | None = None  # the snapshot of this message (None only in some tests)
     team_for: TeamFor = no_team  # case routing by place (bot/app/wiring.py: the municipal one)
     notes: dict[str, Any] = field(default_factory=dict)
+    # work to start once this message's transaction has committed (a chat message's
+    # translation); it runs in the background and never delays the reply
+    after_commit: list[AfterCommit] = field(default_factory=list)
 
     @property
     def snapshot(self) -> Content:
@@ -212,18 +217,9 @@ def set_language(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
     return {"language": language}
 
 
-def handoff(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
-    """Until the agent desk exists, a hand-off means giving the phone numbers."""
-    return {
-        "hotline": ctx.settings.contact.hotline,
-        "consultant_phone": ctx.settings.contact.consultant_phone,
-    }
-
-
 CORE_EFFECTS: tuple[EffectSpec, ...] = (
     EffectSpec("create_case", create_case, frozenset({"category", "description"})),
     EffectSpec("find_case", find_case, frozenset({"ticket_id"})),
     EffectSpec("list_cases", list_cases),
     EffectSpec("set_language", set_language, frozenset({"language"})),
-    EffectSpec("handoff", handoff),
 )

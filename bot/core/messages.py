@@ -11,7 +11,7 @@ package offers) is bot/channels/base.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from dialogs.model import Expects, Location, Media
 
@@ -70,6 +70,20 @@ class ChannelSender(Protocol):
     """
 
     async def send(self, user_id: str, reply: Reply) -> str: ...
+
+
+@runtime_checkable
+class StoredMessageSender(Protocol):
+    """A sender whose delivery is writing into our own storage (the web chat's history).
+
+    When the message being sent is already a stored row (an agent's reply, a chat
+    notice: the outbox payload's "message_id"), the worker calls `send_stored`, so
+    the row is marked delivered instead of a second copy being written.
+    """
+
+    async def send(self, user_id: str, reply: Reply) -> str: ...
+
+    async def send_stored(self, user_id: str, reply: Reply, message_id: int) -> str: ...
 
 
 class RetryLater(Exception):

@@ -22,6 +22,10 @@ person and sent oldest first, one after the other; when one cannot go now, the
 later ones of that person wait with it, and a row whose person still has an
 older unsent row (waiting for a retry, or leased by another worker) waits
 until that one is due. A row that waited this way has still used an attempt.
+
+A row for a message that is already stored (an agent's reply in a live chat,
+a chat notice: payload "message_id") goes to a `StoredMessageSender` (the web
+chat) through `send_stored`, so the stored row is marked, not written twice.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from bot.core.messages import (
     Reply,
     ReplyChoice,
     RetryLater,
+    StoredMessageSender,
 )
 from bot.core.ratelimit import RateLimiter
 from bot.core.runtime import Runtime
@@ -108,8 +113,8 @@ class OutboxWorker:
 
     @classmethod
     def from_runtime(cls, runtime: Runtime, senders: Mapping[str, ChannelSender]) -> OutboxWorker:
-        """The worker `labbaik run` starts: the runtime's database, texts, wake-up signal and
-        each channel's rate limits (from the channel registry, `runtime.rate_limits`)."""
+        """The worker `labbaik run` starts: the runtime's database, texts, wake-up signal,
+        clock (the service's) and each channel's rate limits (`runtime.rate_limits`)."""
         limits = runtime.rate_limits
         limiters = {name: RateLimiter(limits[name]) for name in senders if name in limits}
         return cls(
@@ -119,6 +124,7 @@ class OutboxWorker:
             settings=runtime.settings.outbox,
             render=runtime.service.render,
             wakeup=runtime.outbox_wakeup,
+            clock=runtime.service.clock,
             default_language=runtime.settings.default_language,
         )
 
@@ -172,7 +178,7 @@ class OutboxWorker:
         try:
             if limiter is not None:
                 await limiter.wait(item.user_id)
-            platform_id = await sender.send(item.user_id, reply)
+            platform_id = await _send(sender, item, reply)
         except RetryLater as exc:
             if limiter is not None and exc.seconds > 0:
                 limiter.hold(exc.seconds, item.user_id)
@@ -275,6 +281,14 @@ class OutboxWorker:
             row = session.get(OutboxItem, item.id, with_for_update=True)
             if row is not None and row.status == "sending":
                 change(session, row)
+
+
+async def _send(sender: ChannelSender, item: _Claimed, reply: Reply) -> str:
+    """Through the channel; a stored message (payload "message_id") marked, not copied."""
+    message_id = item.payload.get("message_id")
+    if isinstance(sender, StoredMessageSender) and isinstance(message_id, int):
+        return await sender.send_stored(item.user_id, reply, message_id)
+    return await sender.send(item.user_id, reply)
 
 
 def _earlier_unsent(session: Session, claimed: list[_Claimed]) -> dict[tuple[str, str], datetime]:

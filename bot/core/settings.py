@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
@@ -174,6 +175,138 @@ class DeskSettings(Section):
     lockout_minutes: Annotated[float, Field(gt=0, le=24 * 60)] = 15
 
 
+MAKKAH_TIME = timezone(timedelta(hours=3), "AST")  # Arabia Standard Time, no daylight saving
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
+class WorkingHours(Section):
+    """When agents take live chats, in Makkah time: `opens`-`closes` on each of `days`.
+
+    `closes` earlier than `opens` runs past midnight (22:00-02:00 belongs to the
+    day it opens on); equal times mean around the clock on those days.
+    """
+
+    days: tuple[Weekday, ...] = WEEKDAYS
+    opens: str = "08:00"
+    closes: str = "23:00"
+
+    @field_validator("opens", "closes")
+    @classmethod
+    def _clock_time(cls, v: str) -> str:
+        if not _CLOCK.fullmatch(v):
+            raise ValueError("expected a 24-hour time such as '08:00' or '23:30'")
+        return v
+
+    @field_validator("days")
+    @classmethod
+    def _some_days(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if not v:
+            raise ValueError("name at least one day, e.g. [sat, sun, mon, tue, wed, thu]")
+        if len(set(v)) != len(v):
+            raise ValueError("a day is listed twice")
+        return v
+
+    @staticmethod
+    def _time(text: str) -> time:
+        hours, minutes = text.split(":")
+        return time(int(hours), int(minutes))
+
+    def is_open(self, now: datetime) -> bool:
+        """Whether `now` (any time zone) falls in the working hours."""
+        local = now.astimezone(MAKKAH_TIME)
+        opens, closes, clock = self._time(self.opens), self._time(self.closes), local.time()
+        today = WEEKDAYS[local.weekday()]
+        yesterday = WEEKDAYS[(local.weekday() - 1) % 7]
+        if opens == closes:
+            return today in self.days
+        if opens < closes:
+            return today in self.days and opens <= clock < closes
+        late_start = today in self.days and clock >= opens
+        return late_start or (yesterday in self.days and clock < closes)
+
+    def opened_at(self, now: datetime) -> datetime | None:
+        """When the working period `now` falls in began (None outside the hours)."""
+        if not self.is_open(now):
+            return None
+        local = now.astimezone(MAKKAH_TIME)
+        today = datetime.combine(local.date(), self._time(self.opens), tzinfo=MAKKAH_TIME)
+        return today if today <= local else today - timedelta(days=1)
+
+    def next_opening(self, now: datetime) -> datetime:
+        """The next time chats open after `now`, in Makkah time (`now` itself when open)."""
+        if self.is_open(now):
+            return now.astimezone(MAKKAH_TIME)
+        local = now.astimezone(MAKKAH_TIME)
+        opens = self._time(self.opens)
+        for ahead in range(8):
+            day = (local + timedelta(days=ahead)).date()
+            moment = datetime.combine(day, opens, tzinfo=MAKKAH_TIME)
+            if WEEKDAYS[day.weekday()] in self.days and moment > local:
+                return moment
+        raise AssertionError("a week always has an opening")  # days is never empty
+
+
+class HandoffSettings(Section):
+    """Live chats with agents (bot/handoff/): which team, when, and how long a chat may wait.
+
+    A chat goes to the team of the case it is about, else to an active team that
+    takes the pilgrim's language (the teams' `languages`), else to `general_team`.
+    """
+
+    general_team: str = "customer_service"
+    hours: WorkingHours = WorkingHours()
+    # A pilgrim's message unanswered this long by the agent holding the chat, or a
+    # chat left waiting this long while someone of its team is on duty: the chat
+    # goes back to the bot with an apology (its messages are kept for the desk).
+    reply_minutes: Annotated[float, Field(gt=0)] = 15.0
+    wait_minutes: Annotated[float, Field(gt=0)] = 45.0
+    # A chat with an agent where nobody wrote either way this long is ended.
+    idle_minutes: Annotated[float, Field(gt=0)] = 120.0
+    check_seconds: Annotated[float, Field(gt=0)] = 60.0  # how often `labbaik run` looks
+    # The expected wait: from the handling times of the team's last `estimate_sample`
+    # chats of the last `estimate_days` days; `default_handling_minutes` until there
+    # are `estimate_min_sample` of them.
+    estimate_sample: Annotated[int, Field(gt=0, le=500)] = 20
+    estimate_days: Annotated[int, Field(gt=0)] = 7
+    estimate_min_sample: Annotated[int, Field(gt=0)] = 3
+    default_handling_minutes: Annotated[float, Field(gt=0)] = 6.0
+    history_messages: Annotated[int, Field(ge=0, le=200)] = 30  # shown from before the chat
+
+    @field_validator("general_team")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{1,63}", v):
+            raise ValueError("expected a team slug such as 'customer_service'")
+        return v
+
+
+class TranslationSettings(Section):
+    """Optional machine translation of live chats through a LibreTranslate-compatible server.
+
+    Off while `url` is empty. The API key, when the server wants one, comes from
+    the environment (LIBRETRANSLATE_API_KEY), never from the file.
+    """
+
+    url: str | None = None
+    api_key: str | None = None
+    timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 3.0
+
+    @field_validator("url")
+    @classmethod
+    def _http(cls, v: str | None) -> str | None:
+        if v in (None, ""):
+            return None
+        if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", v):
+            raise ValueError("expected the server's base URL, e.g. http://127.0.0.1:5000")
+        return v.rstrip("/")
+
+    @property
+    def enabled(self) -> bool:
+        return self.url is not None
+
+
 class NoChannels(Section):
     """The `channels` section before `load_settings` composes it from the registry."""
 
@@ -193,6 +326,8 @@ class Settings(Section):
     routing: RoutingSettings = RoutingSettings()
     fix_question: FixQuestionSettings = FixQuestionSettings()
     desk: DeskSettings = DeskSettings()
+    handoff: HandoffSettings = HandoffSettings()
+    translation: TranslationSettings = TranslationSettings()
     root: Path = ROOT  # relative paths in the file are relative to this
 
     @field_validator("languages")

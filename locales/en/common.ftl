@@ -6,7 +6,7 @@
 # First contact (/start) and when the person says hello.
 menu-welcome =
     Assalamu alaikum, welcome to Labbaik 🌿
-    I'm the municipality's assistant. I can take a report about a problem, tell you where your ticket stands, answer questions about municipal services, or tell you how to reach a person.
+    I'm the municipality's assistant. I can take a report about a problem, tell you where your ticket stands, answer questions about municipal services, or pass your chat to our staff.
 menu-prompt = How can I help you? Tap an option, or just type your question.
 menu-anything-else = Anything else I can help with?
 
@@ -51,9 +51,9 @@ please-choose = Please pick one of the options: tap a button or send its number.
 please-use-menu = Sorry, I can't read typed questions right now. Please choose from the menu.
 clarify = Sorry, I didn't quite get that. Did you mean one of these?
 # $hotline: the customer-service phone number (940)
-handoff-offer = Sorry, I still don't understand. You can say it another way or choose from the menu — or call { $hotline } to speak to a person at the customer-service centre, at any hour.
-# Said when the person asks for a person (flow human_agent). There is no live
-# chat with staff yet: say so, and promise no date.
+handoff-offer = Sorry, I still don't understand. You can say it another way or choose from the menu, or tap Talk to a person to pass your chat to our staff. You can also call { $hotline } at any hour.
+# Said when the person asks for a person but no team is set up to take live chats
+# here (bot/handoff/): say so, and promise no date.
 # $hotline: the customer-service phone number (940)
 handoff-hotline = You can't chat with a person here yet. To speak to someone now, please call { $hotline }: the customer-service centre answers 24 hours a day in Arabic, English, Indonesian and Urdu.
 # $hotline: the customer-service phone number (940)

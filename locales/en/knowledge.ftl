@@ -143,5 +143,5 @@ kb-helpful-no = 👎 Not really
 kb-thanks = Glad it helped!
 # $phone: the consultant's line
 kb-sorry =
-    Sorry it didn't answer your question. Mustasharak Al-Amin, the municipality's consultant, can answer you directly on { $phone }.
+    Sorry it didn't answer your question. Mustasharak Al-Amin, the municipality's consultant, can answer you directly on { $phone }, or you can pass your question to our staff here.
 kb-unknown = Sorry, I can't find that answer any more. Here are the consultant's topics:

@@ -6,7 +6,7 @@
 # First contact (/start) and when the person says hello.
 menu-welcome =
     Assalamu'alaikum, selamat datang di Labbaik 🌿
-    Saya asisten virtual pemerintah kota. Saya bisa menerima laporan tentang suatu masalah, memberi tahu status laporan Anda, menjawab pertanyaan seputar layanan pemerintah kota, atau memberi tahu cara menghubungi petugas kami.
+    Saya asisten virtual pemerintah kota. Saya bisa menerima laporan tentang suatu masalah, memberi tahu status laporan Anda, menjawab pertanyaan seputar layanan pemerintah kota, atau meneruskan obrolan Anda ke petugas kami.
 menu-prompt = Ada yang bisa saya bantu? Ketuk salah satu pilihan, atau langsung ketik pertanyaan Anda.
 menu-anything-else = Ada lagi yang bisa saya bantu?
 
@@ -49,7 +49,7 @@ please-choose = Silakan pilih salah satu opsi: ketuk tombolnya atau kirim nomorn
 please-use-menu = Mohon maaf, saat ini saya belum bisa membaca pertanyaan yang diketik. Silakan pilih dari menu.
 clarify = Mohon maaf, saya kurang paham. Apakah maksud Anda salah satu dari ini?
 # $hotline: the customer-service phone number (940)
-handoff-offer = Mohon maaf, saya masih belum paham. Anda bisa menuliskannya dengan kata lain atau memilih dari menu — atau telepon { $hotline } untuk berbicara dengan petugas layanan pelanggan, kapan saja.
+handoff-offer = Mohon maaf, saya masih belum paham. Anda bisa menuliskannya dengan kata lain atau memilih dari menu, atau ketuk Hubungi petugas untuk meneruskan obrolan Anda ke petugas kami. Anda juga bisa menelepon { $hotline } kapan saja.
 # $hotline: the customer-service phone number (940)
 handoff-hotline = Saat ini belum ada layanan obrolan dengan petugas di sini. Untuk berbicara langsung dengan petugas, silakan telepon { $hotline }: pusat layanan pelanggan melayani 24 jam dalam bahasa Arab, Inggris, Indonesia, dan Urdu.
 # $hotline: the customer-service phone number (940)

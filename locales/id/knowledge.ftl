@@ -139,5 +139,5 @@ kb-helpful-yes = 👍 Ya, terima kasih
 kb-helpful-no = 👎 Kurang membantu
 kb-thanks = Senang bisa membantu!
 kb-sorry =
-    Mohon maaf, jawaban tadi belum menjawab pertanyaan Anda. Mustasharak Al-Amin, konsultan pemerintah kota, dapat menjawab langsung di nomor { $phone }.
+    Mohon maaf, jawaban tadi belum menjawab pertanyaan Anda. Mustasharak Al-Amin, konsultan pemerintah kota, dapat menjawab langsung di nomor { $phone }, atau Anda bisa meneruskan pertanyaan Anda ke petugas kami di sini.
 kb-unknown = Mohon maaf, jawaban itu tidak ada lagi. Berikut topik-topik konsultan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import timedelta
 
@@ -344,12 +345,25 @@ def test_second_fallback_in_a_row_offers_a_person(chat: Chat) -> None:
     result = chat.text("what", nlu("nlu_fallback", 0.2))
     assert keys(result) == ["handoff-offer"]
     assert result.outputs[0].args == {"hotline": "940"}
-    assert chat.choice_ids == ["flow:human_agent", "menu"]
-    result = chat.press("flow:human_agent")
+    # the flow for the engine's `not_understood` event: it hands off saying why
+    assert chat.choice_ids == ["flow:human_agent_missed", "menu"]
+    result = chat.press("flow:human_agent_missed")
     assert keys(result) == ["effect:handoff"]
-    result = chat.result("handoff", hotline="940")
-    assert keys(result) == ["handoff-hotline", "menu-anything-else"]
-    assert result.outputs[0].args == {"hotline": "940"}
+    assert result.effects[0].args == {"reason": "not_understood"}
+    result = chat.result("handoff", outcome="queued", position=2, minutes=12)
+    assert keys(result) == ["handoff-queued"]
+    assert result.outputs[0].args == {"position": 2, "minutes": 12}
+    assert chat.choice_ids == ["cancel"]  # the bot goes quiet: no menu under it
+
+
+def test_the_human_agent_flow_is_offered_without_a_not_understood_flow(
+    flows: FlowSet, ctx: Context
+) -> None:
+    others = {k: v for k, v in flows.flows.items() if "not_understood" not in v.intents}
+    chat = Chat(dataclasses.replace(flows, flows=others), ctx)
+    chat.text("uhh", nlu("nlu_fallback", 0.2))
+    chat.text("what", nlu("nlu_fallback", 0.2))
+    assert chat.choice_ids == ["flow:human_agent", "menu"]
 
 
 def test_an_understood_message_resets_the_miss_count(chat: Chat) -> None:

@@ -159,7 +159,11 @@ def test_help_and_human_agent(flows: FlowSet, ctx: Context) -> None:
         [
             (U(command="help"), ["menu-welcome", "help", "menu-anything-else"]),
             (U(text="Talk to a person"), ["effect:handoff"]),
-            (Done("handoff", {"hotline": "940"}), ["handoff-hotline", "menu-anything-else"]),
+            # no team takes live chats here: the hotline, honestly, and the menu
+            (
+                Done("handoff", {"outcome": "no_team", "hotline": "940"}),
+                ["handoff-hotline", "menu-anything-else"],
+            ),
             (U(text="bye", nlu=nlu("goodbye")), ["goodbye-reply"]),
         ]
     )
@@ -172,5 +176,38 @@ def test_not_understood_twice_then_a_person(flows: FlowSet, ctx: Context) -> Non
             (U(text="asdf", nlu=nlu("nlu_fallback", 0.2, ranking=["report_issue"])), ["clarify"]),
             (U(text="qwer", nlu=nlu("nlu_fallback", 0.2)), ["handoff-offer"]),
             (U(text="1"), ["effect:handoff"]),
+            (Done("handoff", {"outcome": "nobody", "hotline": "940"}), ["handoff-nobody"]),
+        ]
+    )
+
+
+def test_outside_hours_the_pilgrim_is_told_when_chats_open(flows: FlowSet, ctx: Context) -> None:
+    chat = Chat(flows, ctx)
+    chat.replay(
+        [
+            (U(command="menu"), ["menu-welcome", "menu-prompt"]),
+            (U(choice="flow:human_agent"), ["effect:handoff"]),
+        ]
+    )
+    saturday = {"msg": "weekday-sat", "args": {}}
+    done = {"outcome": "closed", "opens": "08:00", "when": "later", "weekday": saturday}
+    result = chat.send(Done("handoff", {**done, "hotline": "940"}))
+    assert [o.key for o in result.outputs] == ["handoff-closed"]
+    assert result.outputs[0].args == {
+        "opens": "08:00",
+        "when": "later",
+        "weekday": saturday,
+        "hotline": "940",
+    }
+    assert [c.id for c in result.outputs[0].choices] == ["cancel"]
+
+
+def test_a_rating_after_a_chat(flows: FlowSet, ctx: Context) -> None:
+    chat = Chat(flows, ctx, state={"flow": None})
+    chat.replay(
+        [
+            (U(choice="flow:handoff_rating"), ["handoff-ask-rating"]),
+            (U(text="2"), ["effect:rate_chat"]),  # a WhatsApp user's number: the 2nd button
+            (Done("rate_chat", {"rated": True}), ["handoff-rating-thanks", "menu-anything-else"]),
         ]
     )

@@ -86,7 +86,7 @@ async def test_two_misunderstood_messages_offer_a_person(nlu_service: Conversati
     first = await chat.say("qwz vbnm xkcd")
     second = await chat.say("zzq plok wuv")
     assert first != second
-    assert any(c.id == "flow:human_agent" for r in chat.last for c in r.choices), chat.text()
+    assert any(c.id == "flow:human_agent_missed" for r in chat.last for c in r.choices), chat.text()
 
 
 async def test_when_the_nlu_is_down_menus_still_work(

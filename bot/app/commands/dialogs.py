@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.app.config import load_settings
 from bot.app.wiring import CONTENT_PARTS, STAFF_TEXTS, content_files, effect_registry
-from bot.core.content import ContentError, ContentFiles, load_content, shown
+from bot.core.content import ContentError, load_content, shown
 from bot.core.settings import Settings
 
 
@@ -26,8 +26,7 @@ def validate(
 ) -> tuple[list[str], str]:
     """Every problem of the content with these flows and locales, and the summary when none."""
     settings = settings or load_settings()
-    files = content_files(settings)
-    files = ContentFiles(flows=flows_dir, locales=locales_dir, parts=files.parts)
+    files = content_files(settings, flows=flows_dir, locales=locales_dir)
     try:
         content = load_content(
             files,

@@ -25,7 +25,8 @@ from dialogs.model import Location, Media
 
 CHANNEL: Final = "webchat"
 MAX_TEXT_CHARS = 2000
-COMMANDS = frozenset({"start", "help", "language", "status", "cancel"})
+# what the page sends as a command, or the person types as "/human" (the commands of the flows)
+COMMANDS = frozenset({"start", "help", "language", "status", "cancel", "human", "agent"})
 
 _CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,48}")
@@ -121,13 +122,24 @@ def parse_message(payload: object, *, languages: Iterable[str]) -> Inbound:
     if len(kinds) != 1:
         raise BadMessage("bad_kind", "send exactly one of text, choice, location or command")
     kind = kinds[0]
+    value = _PARSERS[kind](payload[kind])
+    if kind == "text" and (typed := _typed_command(value)) is not None:
+        kind, value = "command", typed
     return Inbound(
         channel=CHANNEL,
         user_id=client_id,
         message_id=_platform_message_id(client_id, message_id),
         locale_hint=parse_lang(payload.get("lang"), languages),
-        **{kind: _PARSERS[kind](payload[kind])},
+        **{kind: value},
     )
+
+
+def _typed_command(text: str) -> str | None:
+    """'/human' typed in the text box -> the command 'human' (only the known ones)."""
+    word = text.strip()
+    if not word.startswith("/") or word[1:].lower() not in COMMANDS:
+        return None
+    return word[1:].lower()
 
 
 def media_inbound(client_id: str, message_id: str, media: Media, lang: str | None) -> Inbound:

@@ -4,7 +4,9 @@ GET  /, /chat                  the page (language from Accept-Language as a firs
 GET  /webchat/api/strings      the page's own texts in one language
 POST /webchat/api/messages     {client_id, message_id, lang?, text|choice|location|command}
 POST /webchat/api/media        multipart: client_id, message_id, lang?, photo
-GET  /webchat/api/history      ?client_id=  the conversation so far, for a reload
+GET  /webchat/api/history      ?client_id=  the conversation so far, for a reload (and
+                               "live": whether a person has the chat, so the page looks
+                               for their answers more often)
 
 Messages, photos and history are throttled per browser and per peer address
 (behind a configured proxy, the client's address: bot/web/app.py).
@@ -208,10 +210,11 @@ class WebChat:
             return self._reject(exc.code, exc.detail)
         if not self._allowed(request, client_id):
             return self._slow_down()
-        items = await asyncio.to_thread(
-            self.runtime.service.history, adapter.CHANNEL, client_id, HISTORY_LIMIT
-        )
-        return JSONResponse({"messages": adapter.history_json(items)}, headers=_NO_STORE)
+        service = self.runtime.service
+        items = await asyncio.to_thread(service.history, adapter.CHANNEL, client_id, HISTORY_LIMIT)
+        live = await asyncio.to_thread(service.in_live_chat, adapter.CHANNEL, client_id)
+        body = {"messages": adapter.history_json(items), "live": live}
+        return JSONResponse(body, headers=_NO_STORE)
 
     async def _handle(self, inbound: Inbound) -> Response:
         self.metrics.count_inbound(adapter.CHANNEL)
@@ -222,9 +225,13 @@ class WebChat:
             len(result.replies),
             result.duplicate,
         )
+        live = await asyncio.to_thread(
+            self.runtime.service.in_live_chat, adapter.CHANNEL, inbound.user_id
+        )
         body: dict[str, Any] = {
             "replies": [adapter.reply_json(r) for r in result.replies],
             "duplicate": result.duplicate,
+            "live": live,  # a person has the chat: the page looks for their answers often
         }
         return JSONResponse(body, headers=_NO_STORE)
 

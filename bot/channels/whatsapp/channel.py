@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.channels.base import Channel
-from bot.channels.whatsapp.sender import WhatsAppSender
+from bot.channels.whatsapp.sender import WINDOW, WhatsAppSender
 from bot.channels.whatsapp.settings import SECRETS, WhatsAppSettings
 from bot.channels.whatsapp.webhook import enabled, routes, section
 from bot.core.messages import ChannelSender
@@ -29,4 +29,5 @@ CHANNEL = Channel(
     routes=routes,
     sender=_sender,
     rate_limits=_limits,
+    reply_window=WINDOW,  # WhatsApp's customer-service window
 )

@@ -12,6 +12,7 @@
   const LANG_KEY = "labbaik.lang";
   const COOKIE = "labbaik_chat";
   const POLL_MS = 30000; // how often an open page looks for messages sent to it later
+  const LIVE_POLL_MS = 3000; // ... and while a person of our staff has the chat
   const MAX_APPEND = 20;
 
   const $ = (id) => document.getElementById(id);
@@ -242,7 +243,8 @@
       const response = await request();
       if (response.ok) {
         if (bubble) bubble.classList.remove("pending");
-        const { replies } = await response.json();
+        const { replies, live } = await response.json();
+        state.live = Boolean(live);
         await showReplies(replies);
         return replies;
       }
@@ -283,7 +285,9 @@
     const url = `/webchat/api/history?client_id=${encodeURIComponent(state.clientId)}`;
     const response = await fetch(url);
     if (!response.ok) return [];
-    return (await response.json()).messages;
+    const body = await response.json();
+    state.live = Boolean(body.live);
+    return body.messages;
   }
 
   function entryText(m) {
@@ -416,7 +420,11 @@
     if (messages.length) await appendEntries(messages); else offerLanguages();
     app.dataset.ready = "true";
     document.addEventListener("visibilitychange", refresh);
-    setInterval(refresh, POLL_MS);
+    const poll = async () => {
+      await refresh().catch(() => null);
+      setTimeout(poll, state.live ? LIVE_POLL_MS : POLL_MS);
+    };
+    setTimeout(poll, state.live ? LIVE_POLL_MS : POLL_MS);
   }
 
   start();
