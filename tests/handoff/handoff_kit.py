@@ -77,12 +77,23 @@ class Desk:
     runtime: Runtime
     clock: Clock
 
-    def team(self, slug: str = "customer_service", languages: tuple[str, ...] = ()) -> str:
+    def team(self, slug: str = "customer_service", languages: tuple[str, ...] | None = None) -> str:
+        """The team; taking chats in exactly `languages` when they are given (teams are
+        seeded at start from config and the boundaries data, with their languages)."""
         with self.runtime.service.database.transaction() as s:
-            if store.get_team(s, slug=slug) is None:
+            team = store.get_team(s, slug=slug)
+            if team is None:
                 names = {"en": slug.replace("_", " ").title(), "ar": slug}
-                store.create_team(s, slug=slug, names=names, languages=languages)
+                store.create_team(s, slug=slug, names=names, languages=languages or ())
+            elif languages is not None:
+                store.update_team(s, team=team, languages=languages)
         return slug
+
+    def no_teams(self) -> None:
+        """Every team deactivated: nobody is set up to take a chat."""
+        with self.runtime.service.database.transaction() as s:
+            for team in store.list_teams(s):
+                store.deactivate_team(s, team=team)
 
     def agent(
         self,

@@ -51,6 +51,7 @@ async def test_the_desk_hears_a_chat_open_be_claimed_and_get_a_message(
     runtime: Runtime, desk: Desk, chats: Chats
 ) -> None:
     amina = desk.agent("amina")
+    desk.team("customer_service", languages=("ar", "en"))
     desk.team("ajyad", languages=("ur",))
     khalid = desk.agent("khalid", team="ajyad")
     mine = Pilgrim(runtime, "browser-live-00000000001")

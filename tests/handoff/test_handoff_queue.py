@@ -118,8 +118,9 @@ def test_the_chat_waits_for_the_cases_team_then_the_language_team_then_the_gener
 
 
 async def test_with_no_team_set_up_the_pilgrim_is_given_940_and_nothing_is_queued(
-    runtime: Runtime,
+    runtime: Runtime, desk: Desk
 ) -> None:
+    desk.no_teams()
     pilgrim = Pilgrim(runtime, "browser-no-team-0000001")
     await pilgrim.start("fa")
     assert await pilgrim.send(choice="flow:human_agent") == [
