@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -41,12 +42,13 @@ from sqlalchemy.orm import Session
 
 from bot.core.content import Content, ContentSource
 from bot.core.effects import EffectContext, EffectRegistry, TeamFor, no_team
-from bot.core.messages import Inbound, Reply, ReplyChoice
+from bot.core.messages import Inbound, Reply, ReplyChoice, ReplyLink
 from bot.core.nlu_contract import engine_result
 from bot.core.settings import Settings
 from dialogs import Context, step, wants_nlu
 from dialogs.model import Effect, EffectResult, NluResult, Output, UserInput
-from locales.render import is_rtl
+from dialogs.words import KINDS, MESSAGE_PREFIX, Words, vocabulary
+from locales.render import Localizer, is_rtl
 from nlu.client import NluClient
 from nlu.language import LanguageDetector, decide_language, default_detector, evidence
 from storage import service as store
@@ -68,6 +70,34 @@ _UNSUPPORTED_KEYS = {
 # tips' stop word becomes the `stop` command, bot/municipal/effects.py): (ctx, the
 # dialog state, the input) -> the input.
 InputRewriter = Callable[[EffectContext, Mapping[str, Any], UserInput], UserInput]
+
+# The place a text names, as written ("Aziziyah", "Grand Mosque"), from the services'
+# gazetteer of a content snapshot (bot/municipal/places.py); the engine fills
+# `entity: place` slots with it when the NLU found none.
+PlaceFinder = Callable[[str], "str | None"]
+PlacesFor = Callable[[Content], "PlaceFinder | None"]
+
+
+def no_places(content: Content) -> PlaceFinder | None:
+    return None
+
+
+_WORDS: weakref.WeakKeyDictionary[Localizer, Words] = weakref.WeakKeyDictionary()
+
+
+def short_answers(texts: Localizer, languages: Sequence[str]) -> Words:
+    """The engine's short-answer words (locales/<lang>/words.ftl), of every language at once."""
+    words = _WORDS.get(texts)
+    if words is None:
+        words = {
+            kind: vocabulary(
+                texts.render(lang, key) for lang in languages if texts.has(lang, key)
+            )
+            for kind in KINDS
+            if (key := f"{MESSAGE_PREFIX}{kind}")
+        }
+        _WORDS[texts] = words
+    return words
 
 
 @dataclass(frozen=True)
@@ -107,6 +137,7 @@ class ConversationService:
         nlu: NluClient | None,
         detector: LanguageDetector | None = None,
         team_for: TeamFor = no_team,
+        places_for: PlacesFor = no_places,
         input_rewriters: Sequence[InputRewriter] = (),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -117,6 +148,7 @@ class ConversationService:
         self.nlu = nlu
         self.detector = detector or default_detector()
         self.team_for = team_for
+        self.places_for = places_for
         self.input_rewriters = tuple(input_rewriters)
         self.clock = clock
         self.on_outbox: Callable[[], None] | None = None
@@ -132,8 +164,11 @@ class ConversationService:
         state, lang = peek
         nlu = None
         ctx = self._engine_context(content, lang)
-        if self.nlu and wants_nlu(content.flows, state, user_input, now=self.clock(), ctx=ctx):
-            nlu = engine_result(await self.nlu.parse(user_input.text or ""))
+        if wants_nlu(content.flows, state, user_input, now=self.clock(), ctx=ctx):
+            if self.nlu is not None:
+                nlu = engine_result(await self.nlu.parse(user_input.text or ""))
+            if nlu is None:  # down, too slow, or not configured: the engine says so
+                user_input = replace(user_input, nlu_unavailable=True)
         turn = _Turn(inbound, user_input, nlu, deliver, content)
         result = await asyncio.to_thread(self._process, turn)
         if deliver == "outbox" and result.replies and self.on_outbox:
@@ -166,6 +201,10 @@ class ConversationService:
             ReplyChoice(id=c.id, label=texts.render(lang, c.key, dict(c.args)))
             for c in output.choices
         )
+        links = tuple(
+            ReplyLink(url=link.url, label=texts.render(lang, link.key, dict(link.args)))
+            for link in output.links
+        )
         return Reply(
             key=output.key,
             text=texts.render(lang, output.key, dict(output.args)),
@@ -173,6 +212,7 @@ class ConversationService:
             choices=choices,
             expects=output.expects,
             rtl=is_rtl(lang),
+            links=links,
         )
 
     # ---- steps -------------------------------------------------------------------
@@ -337,6 +377,8 @@ class ConversationService:
         contact = self.settings.contact
         return Context(
             labels=content.texts.labels(language),
+            words=short_answers(content.texts, self.settings.languages),
+            places=self.places_for(content),
             nlu_threshold=self.settings.nlu.confidence_threshold,
             constants={
                 "hotline": contact.hotline,
@@ -366,6 +408,6 @@ def _inbound_payload(inbound: Inbound) -> dict[str, Any]:
 def _reply_fields(payload: Mapping[str, Any]) -> dict[str, Any]:
     fields = dict(payload)
     fields["choices"] = tuple(ReplyChoice(**c) for c in fields.get("choices", ()))
-    return {
-        k: fields[k] for k in ("key", "text", "lang", "choices", "expects", "rtl") if k in fields
-    }
+    fields["links"] = tuple(ReplyLink(**link) for link in fields.get("links", ()))
+    kept = ("key", "text", "lang", "choices", "expects", "rtl", "links")
+    return {k: fields[k] for k in kept if k in fields}

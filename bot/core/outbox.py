@@ -43,6 +43,7 @@ from bot.core.messages import (
     PermanentFailure,
     Reply,
     ReplyChoice,
+    ReplyLink,
     RetryLater,
 )
 from bot.core.ratelimit import RateLimiter
@@ -215,6 +216,7 @@ class OutboxWorker:
             if fields["text"] == fields["key"]:  # the renderer's sign of a missing message
                 raise ValueError(f"no text for message {fields['key']!r} in locales/")
         choices = tuple(ReplyChoice(**c) for c in fields.get("choices") or ())
+        links = tuple(ReplyLink(**link) for link in fields.get("links") or ())
         return Reply(
             key=fields["key"],
             text=fields["text"],
@@ -222,6 +224,7 @@ class OutboxWorker:
             choices=choices,
             expects=fields.get("expects", "none"),
             rtl=bool(fields.get("rtl", is_rtl(fields["lang"]))),
+            links=links,
         )
 
     # ---- short transactions ------------------------------------------------------------

@@ -54,3 +54,8 @@ status-my-tickets =
     }
 # One button per ticket. $ticket_id, $category, $status: ready to show
 status-ticket-choice = { $ticket_id } · { $category } · { $status }
+
+## أنواع الطلبات (في الملخصات وقوائم البلاغات، حيث يظهر للبلاغ نوع مشكلته)
+
+case-kind-home-visit = زيارة منزلية (واجبنا)
+case-kind-proxy-service = معاملة نيابة عن غيري (مطمئنون)

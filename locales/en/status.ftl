@@ -51,3 +51,8 @@ status-my-tickets =
     }
 # One button per ticket. $ticket_id, $category, $status: ready to show
 status-ticket-choice = { $ticket_id } · { $category } · { $status }
+
+## Kinds of request (in summaries and ticket lists, where a report shows its category)
+
+case-kind-home-visit = Home visit (Wajibna)
+case-kind-proxy-service = On someone's behalf (Mutma'innun)

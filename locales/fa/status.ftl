@@ -52,3 +52,8 @@ status-my-tickets =
     }
 # One button per ticket. $ticket_id, $category, $status: ready to show
 status-ticket-choice = { $ticket_id } · { $category } · { $status }
+
+## نوع درخواست‌ها (در خلاصه‌ها و فهرست گزارش‌ها، جایی که گزارش نوع مشکلش را نشان می‌دهد)
+
+case-kind-home-visit = مراجعه به منزل (واجبنا)
+case-kind-proxy-service = به نیابت از دیگری (مطمئنون)

@@ -52,3 +52,8 @@ status-my-tickets =
     }
 # One button per ticket. $ticket_id, $category, $status: ready to show
 status-ticket-choice = { $ticket_id } · { $category } · { $status }
+
+## Jenis permohonan (di ringkasan dan daftar tiket, tempat laporan menampilkan jenis masalahnya)
+
+case-kind-home-visit = Kunjungan rumah (Wajibna)
+case-kind-proxy-service = Mewakili orang lain (Mutma'innun)

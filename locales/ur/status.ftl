@@ -51,3 +51,8 @@ status-my-tickets =
     }
 # One button per ticket. $ticket_id, $category, $status: ready to show
 status-ticket-choice = { $ticket_id } · { $category } · { $status }
+
+## درخواستوں کی قسمیں (خلاصوں اور ٹکٹوں کی فہرست میں، جہاں شکایت کے ساتھ اس کی قسم آتی ہے)
+
+case-kind-home-visit = گھر پر خدمت (واجبنا)
+case-kind-proxy-service = کسی کی طرف سے کام (مطمئنون)
