@@ -32,7 +32,7 @@ from bot.core.nlu_contract import NORMALISERS
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
 from bot.municipal.content import MUNICIPAL
-from bot.municipal.effects import MUNICIPAL_EFFECTS, stop_word, team_at
+from bot.municipal.effects import MUNICIPAL_EFFECTS, places_in, stop_word, team_at
 from bot.web.app import build_app
 from bot.web.context import RouteProvider
 from bot.web.throttle import Clock
@@ -101,6 +101,7 @@ def build_service(
         else None,
         detector=detector,
         team_for=team_at,
+        places_for=places_in,
         input_rewriters=INPUT_REWRITERS,
     )
 
