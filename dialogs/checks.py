@@ -156,8 +156,9 @@ def _node_references(
     problems = []
     if "start" in node and node["start"] not in flows:
         problems.append(doc.problem((*path, "start"), f"unknown flow {node['start']!r}"))
+    is_arg = len(path) > 1 and path[-2] == "args"  # `when: {answered: true}` is no argument
     for form in ("slot", "answered"):
-        if set(node) == {form} and node[form] not in slots:
+        if set(node) == {form} and (form == "slot" or is_arg) and node[form] not in slots:
             problems.append(doc.problem((*path, form), f"unknown slot {node[form]!r}"))
     if "label_of" in node and "value" in node:
         flow_id, _, slot_id = node["label_of"].partition(".")

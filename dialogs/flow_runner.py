@@ -114,6 +114,8 @@ def start(
         drafts.suspend(t)
     reset(t)
     t.state["flow"] = flow.id
+    if message:
+        t.state["data"]["message"] = message  # `$message`: what the person asked, for effects
     if attachment is not None:
         keep_for_later(t, flow, attachment)
     values = dict(prefill or {})

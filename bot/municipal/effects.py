@@ -21,6 +21,7 @@ from bot.core.effects import EffectContext, EffectSpec, create_case
 from bot.municipal import prayer
 from bot.municipal.boundaries import Boundaries, SubMunicipality
 from bot.municipal.content import MunicipalData
+from bot.municipal.kb_match import question_index
 from bot.municipal.knowledge import KnowledgeBase
 from bot.municipal.phone import normalize_phone
 from bot.municipal.places import Place, centre
@@ -57,11 +58,29 @@ def kb_topics(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
 
 
 def kb_topic(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
-    """The questions of one topic as buttons."""
-    topic = _data(ctx).knowledge.topic(str(args.get("topic", "")))
+    """The answer a specific question asks for (`answered: true`), else the topic's questions.
+
+    `question` is the message that started the topic's flow ("what are the
+    technical requirements for a food shop?"); it is matched against the
+    questions every entry answers, in every language (bot/municipal/kb_match.py).
+    """
+    kb = _data(ctx).knowledge
+    topic = kb.topic(str(args.get("topic", "")))
     if topic is None:
         return {"found": False, "items": []}
-    return {"found": True, "items": [_entry_button(_data(ctx).knowledge, e) for e in topic.entries]}
+    question = str(args.get("question") or "")
+    match = _matched_entry(ctx, question) if question else None
+    if match is not None:
+        return {**kb_answer(ctx, {"entry": match}), "answered": True}
+    return {"found": True, "answered": False, "items": [_entry_button(kb, e) for e in topic.entries]}
+
+
+def _matched_entry(ctx: EffectContext, question: str) -> str | None:
+    index = question_index(_data(ctx).knowledge, ctx.snapshot.texts, ctx.settings.languages)
+    found = index.best(question)
+    if found is not None:
+        log.info("consultant question matched %s (score %.2f)", found.entry, found.score)
+    return found.entry if found else None
 
 
 def kb_answer(ctx: EffectContext, args: Mapping[str, Any]) -> Data:

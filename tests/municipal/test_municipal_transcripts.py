@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from consultant_questions import BROAD, SPECIFIC
 from shared_content import repo_content
 from sqlalchemy import select
 
@@ -341,3 +342,45 @@ def test_tips_on_request_subscribe_and_stop(talk, lang):
     assert t.send(UserInput(command="stop"))[0] == "tips-unsubscribed"
     assert t.send(UserInput(command="stop"))[0] == "tips-not-subscribed"
     _in_language(lang, t.texts)
+
+
+# ---------------------------------------------------------------- consultant, question's level
+
+# the intent whose flow answers each entry's topic
+ENTRY_INTENT = {
+    "eng": "ask_engineering_offices",
+    "build": "ask_building_permit",
+    "shop": "ask_shop_requirements",
+    "invest": "ask_investment",
+    "tx": "ask_transactions",
+    "contacts": "ask_contact",
+}
+
+
+def _entry_answered(t: Talk) -> str | None:
+    """Which entry the last reply answered (its "was this helpful?" buttons name it)."""
+    helpful = [b for b in t.buttons if b.startswith("flow:services_kb_feedback?helpful=yes")]
+    return helpful[0].rsplit("entry=", 1)[1] if helpful else None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("entry", sorted(SPECIFIC))
+def test_a_specific_question_gets_its_answer_at_once(talk, lang: str, entry: str):
+    t = talk(lang)
+    question = SPECIFIC[entry][lang]
+    keys = t.intent(ENTRY_INTENT[entry.split("-")[0]], question)
+    if entry == "contacts-all":  # the phone numbers: no follow-ups or feedback
+        assert keys == ["kb-text", "menu-anything-else"] and "0539400940" in t.texts[0]
+    else:
+        assert keys == ["kb-text", "kb-more"], (question, keys)
+        assert _entry_answered(t) == entry, question
+    _in_language(lang, t.texts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_broad_question_gets_the_topics_menu(talk, lang: str):
+    t = talk(lang)
+    assert t.intent("ask_engineering_offices", BROAD[lang]) == [
+        "kb-topic-engineering-offices-intro"
+    ]
+    assert len([b for b in t.buttons if b.startswith("flow:services_kb_answer?entry=")]) == 3
