@@ -72,7 +72,8 @@ def kb_topic(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     match = _matched_entry(ctx, question) if question else None
     if match is not None:
         return {**kb_answer(ctx, {"entry": match}), "answered": True}
-    return {"found": True, "answered": False, "items": [_entry_button(kb, e) for e in topic.entries]}
+    items = [_entry_button(kb, e) for e in topic.entries]
+    return {"found": True, "answered": False, "items": items}
 
 
 def _matched_entry(ctx: EffectContext, question: str) -> str | None:

@@ -99,7 +99,9 @@ _INDEXES: weakref.WeakKeyDictionary[Localizer, dict[int, QuestionIndex]] = (
 )
 
 
-def question_index(kb: KnowledgeBase, texts: Localizer, languages: Collection[str]) -> QuestionIndex:
+def question_index(
+    kb: KnowledgeBase, texts: Localizer, languages: Collection[str]
+) -> QuestionIndex:
     """The index of one content snapshot (its texts and base), built once."""
     per_base = _INDEXES.setdefault(texts, {})
     index = per_base.get(id(kb))
