@@ -50,7 +50,7 @@ class Context:
     drafts_kept: timedelta = timedelta(days=7)  # a draft older than this is deleted (and said so)
     words: Words = field(default_factory=dict)  # short answers: yes, no, skip, menu, salam, filler
     places: Callable[[str], str | None] | None = None  # the place a text names, as written
-    nlu_margin: float = 0.15  # two best intents closer than this: "did you mean A or B?"
+    nlu_margin: float = 0.3  # two best intents closer than this: "did you mean A or B?"
 
 
 def new_state() -> dict[str, Any]:

@@ -380,6 +380,7 @@ class ConversationService:
             words=short_answers(content.texts, self.settings.languages),
             places=self.places_for(content),
             nlu_threshold=self.settings.nlu.confidence_threshold,
+            nlu_margin=self.settings.nlu.ambiguity_margin,
             constants={
                 "hotline": contact.hotline,
                 "consultant_phone": contact.consultant_phone,

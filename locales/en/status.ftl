@@ -16,7 +16,10 @@ status-not-found = I couldn't find ticket { $ticket_id }. Please check the numbe
 status-owner =
     Ticket { $ticket_id }
     Status: { $status }
-    Type: { $category }
+    Type: { $kind ->
+        [report] { $category }
+       *[other] { $request }
+    }
     Filed: { $created }
     Last update: { $updated }
     Description: { $description }
@@ -49,8 +52,13 @@ status-my-tickets =
         [one] You have one ticket. Tap it to see the details.
        *[other] You have { $count } tickets. Tap one to see the details.
     }
-# One button per ticket. $ticket_id, $category, $status: ready to show
-status-ticket-choice = { $ticket_id } · { $category } · { $status }
+# One button per ticket. $ticket_id, $category, $status: ready to show;
+# $kind: report, home_visit or proxy_service ($request names the last two)
+status-ticket-choice =
+    { $ticket_id } · { $kind ->
+        [report] { $category }
+       *[other] { $request }
+    } · { $status }
 
 ## Kinds of request (in summaries and ticket lists, where a report shows its category)
 
