@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from bot.app.config import load_settings
 from bot.app.wiring import effect_registry
+from bot.core.conversation import short_answers
 from bot.core.effects import EffectContext, EffectRegistry
 from bot.municipal import effects as municipal
 from dialogs.engine import Context, step
@@ -70,7 +71,12 @@ class Talk:
 
     @property
     def ctx(self) -> Context:
-        return Context(labels=self.localizer.labels(self.lang))
+        """As the service builds it: labels, the short-answer words, the places gazetteer."""
+        return Context(
+            labels=self.localizer.labels(self.lang),
+            words=short_answers(self.localizer, SETTINGS.languages),
+            places=municipal.places_in(repo_content().current()),
+        )
 
     def send(self, event: UserInput) -> list[str]:
         """The message ids of the replies; their texts are in `texts`."""
@@ -384,3 +390,45 @@ def test_a_broad_question_gets_the_topics_menu(talk, lang: str):
         "kb-topic-engineering-offices-intro"
     ]
     assert len([b for b in t.buttons if b.startswith("flow:services_kb_answer?entry=")]) == 3
+
+
+# ---------------------------------------------------------------- service points, by name
+
+JINN = {
+    "en": "when does the Itlala desk at Masjid al-Jinn open?",
+    "ar": "متى يفتح موقع إطلالة في مسجد الجن؟",
+    "id": "posko Itlala di Masjid Jin buka jam berapa?",
+    "ur": "مسجد جن میں اطلالہ کاؤنٹر کب کھلتا ہے؟",
+    "fa": "غرفهٔ اطلاله در مسجد جن کی باز است؟",
+}
+HARAM = {
+    "en": "is there an Itlala desk at the Haram?",
+    "ar": "هل يوجد موقع إطلالة في الحرم؟",
+    "id": "apakah ada posko Itlala di Masjidil Haram?",
+    "ur": "کیا حرم میں اطلالہ کاؤنٹر ہے؟",
+    "fa": "آیا در مسجدالحرام غرفهٔ اطلاله هست؟",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hours_of_a_named_mosque_with_a_desk_are_answered_at_once(talk, lang):
+    t = talk(lang)
+    assert t.intent("ask_service_points", JINN[lang]) == [
+        "services-point-itlala",
+        "menu-anything-else",
+    ]
+    assert t.localizer.render(lang, "place-itlala-masjid-al-jinn") in t.texts[0]
+    assert CLOCK[lang][0] in t.texts[0]  # open now, until 20:08 on the language's clock
+    assert t.outputs[0].links[0].url.endswith("21.43190,39.82980")
+    _in_language(lang, t.texts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_mosque_without_a_desk_gets_the_nearest_one_from_the_mosque(talk, lang):
+    t = talk(lang)
+    assert t.intent("ask_service_points", HARAM[lang]) == ["services-points-mosque"]
+    text = t.texts[0]
+    assert t.localizer.render(lang, "mosque-haram") in text
+    assert t.localizer.render(lang, "place-itlala-masjid-al-jinn") in text
+    assert ("1,1" if lang == "id" else "1.1") in text  # from the Grand Mosque, not Ajyad's middle
+    _in_language(lang, t.texts)
