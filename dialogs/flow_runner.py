@@ -104,6 +104,9 @@ def start(
         return
     kept = drafts.of_flow(t, flow.id)
     plain = not (entities or prefill or attachment or message or handover)
+    if plain and t.state["flow"] == flow.id and t.state["slots"]:
+        reprompt(t)  # its own button again mid-flow: go on, the answers are not thrown away
+        return
     if kept is not None and plain and t.state["flow"] != flow.id:
         drafts.suspend(t)
         reset(t)

@@ -17,8 +17,9 @@ status-owner =
     الرقم: { $ticket_id }
     الحالة: { $status }
     النوع: { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     }
     تاريخ التقديم: { $created }
     آخر تحديث: { $updated }
@@ -59,8 +60,9 @@ status-my-tickets =
 # $kind: report, home_visit or proxy_service ($request names the last two)
 status-ticket-choice =
     { $ticket_id } · { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     } · { $status }
 
 ## أنواع الطلبات (في الملخصات وقوائم البلاغات، حيث يظهر للبلاغ نوع مشكلته)

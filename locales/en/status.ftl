@@ -17,8 +17,9 @@ status-owner =
     Ticket { $ticket_id }
     Status: { $status }
     Type: { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     }
     Filed: { $created }
     Last update: { $updated }
@@ -56,8 +57,9 @@ status-my-tickets =
 # $kind: report, home_visit or proxy_service ($request names the last two)
 status-ticket-choice =
     { $ticket_id } · { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     } · { $status }
 
 ## Kinds of request (in summaries and ticket lists, where a report shows its category)

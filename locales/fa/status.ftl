@@ -17,8 +17,9 @@ status-owner =
     شمارهٔ پیگیری: { $ticket_id }
     وضعیت: { $status }
     نوع: { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     }
     تاریخ ثبت: { $created }
     آخرین به‌روزرسانی: { $updated }
@@ -57,8 +58,9 @@ status-my-tickets =
 # $kind: report, home_visit or proxy_service ($request names the last two)
 status-ticket-choice =
     { $ticket_id } · { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     } · { $status }
 
 ## نوع درخواست‌ها (در خلاصه‌ها و فهرست گزارش‌ها، جایی که گزارش نوع مشکلش را نشان می‌دهد)

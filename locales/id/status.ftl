@@ -17,8 +17,9 @@ status-owner =
     Nomor: { $ticket_id }
     Status: { $status }
     Jenis: { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     }
     Diajukan: { $created }
     Pembaruan terakhir: { $updated }
@@ -57,8 +58,9 @@ status-my-tickets =
 # $kind: report, home_visit or proxy_service ($request names the last two)
 status-ticket-choice =
     { $ticket_id } · { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     } · { $status }
 
 ## Jenis permohonan (di ringkasan dan daftar tiket, tempat laporan menampilkan jenis masalahnya)

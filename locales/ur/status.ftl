@@ -17,8 +17,9 @@ status-owner =
     نمبر: { $ticket_id }
     صورتِ حال: { $status }
     قسم: { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     }
     تاریخِ اندراج: { $created }
     آخری اپ ڈیٹ: { $updated }
@@ -56,8 +57,9 @@ status-my-tickets =
 # $kind: report, home_visit or proxy_service ($request names the last two)
 status-ticket-choice =
     { $ticket_id } · { $kind ->
-        [report] { $category }
-       *[other] { $request }
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
     } · { $status }
 
 ## درخواستوں کی قسمیں (خلاصوں اور ٹکٹوں کی فہرست میں، جہاں شکایت کے ساتھ اس کی قسم آتی ہے)
