@@ -146,9 +146,8 @@ def _structured(ui: UserInput) -> bool:
 def _on_input(t: Turn, ui: UserInput, *, first: bool) -> None:
     if t.state["at"] == "await":  # the result never came back: start afresh
         reset(t)
-    meant = t.state.pop("meant", None)
-    if ui.choice and (action_of(t.state["tokens"], ui.choice) or "").startswith(ambiguity.MEANT):
-        t.state["meant"] = meant  # "did you mean A or B?" is being answered
+    if not _answers_meant(t, ui):  # what "did you mean A or B?" kept is for its answer only
+        t.state["meant"] = None
     if first and ui.command != "start":
         t.say("menu-welcome")
     if ui.command:
@@ -161,6 +160,12 @@ def _on_input(t: Turn, ui: UserInput, *, first: bool) -> None:
         _on_attachment(t, ui)
     else:
         reprompt(t)
+
+
+def _answers_meant(t: Turn, ui: UserInput) -> bool:
+    """A press (or the typed number or label) of a "did you mean A or B?" button."""
+    cid = ui.choice or match_choice(ui.text or "", t.state["choices"], t.ctx.labels)
+    return bool(cid) and (action_of(t.state["tokens"], cid) or "").startswith(ambiguity.MEANT)
 
 
 def _on_command(t: Turn, command: str) -> None:

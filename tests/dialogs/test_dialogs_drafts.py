@@ -19,7 +19,7 @@ from bot.app.config import load_settings
 from dialogs.engine import Context, step, wants_nlu
 from dialogs.flowset import FlowSet
 from dialogs.loader import DEFAULT_FLOWS_DIR, load_flows
-from dialogs.model import Media, UserInput
+from dialogs.model import Media, NluResult, UserInput
 from dialogs.tokens import CHOICE_ID, token_for
 
 PHOTO = Media(ref="2026/06/01/abc.jpg", content_type="image/jpeg", size=12345)
@@ -319,3 +319,26 @@ def test_ok_but_change_something_is_not_a_yes(chat: Chat, ctx: Context) -> None:
     chat.press("skip")
     typed = UserInput(text="تمام بس غير المكان")
     assert wants_nlu(chat.flows, chat.state, typed, now=NOW, ctx=ctx)
+
+
+# ---------------------------------------------------------------- did you mean A or B?
+
+
+def test_did_you_mean_answered_by_number_keeps_what_the_message_said(chat: Chat) -> None:
+    text = "my father is in prison and there is garbage in front of our house"
+    result = chat.text(text, nlu("request_proxy_service", 0.8, category="waste"))
+    assert keys(result) == ["meant-which"]
+    assert chat.choice_ids == ["meant:report_issue", "meant:services_mutmainnun", "menu"]
+    assert keys(chat.text("1")) == ["report-ask-location"]  # WhatsApp types the number
+    assert chat.state["slots"]["category"] == "waste"
+    assert chat.state["slots"]["description"] == text
+
+
+def test_close_intents_ask_and_anything_else_forgets_the_question(chat: Chat) -> None:
+    ranking = (("report_issue", 0.6), ("request_home_visit", 0.35))
+    close = NluResult("report_issue", 0.6, ranking=ranking)
+    text = "my grandmother can't walk and the bins are full"
+    assert keys(chat.text(text, close)) == ["meant-which"]
+    assert chat.state["meant"]["text"] == text
+    chat.press("flow:help")
+    assert chat.state["meant"] is None
