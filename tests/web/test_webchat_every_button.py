@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -33,8 +34,12 @@ NOT_UNDERSTOOD = {"please-choose", "choice-expired", "please-use-menu", "nlu-slo
 Step = tuple[str, Any]  # ("choice", token) or ("location", pin)
 
 
+EVENING = datetime(2024, 11, 18, 16, 0, tzinfo=UTC)  # 19:00 in Makkah: Itlala desks open
+
+
 @pytest.fixture
 def walk_app(webchat_runtime: Runtime) -> Starlette:
+    webchat_runtime.service.clock = lambda: EVENING  # the same screens whatever the hour
     ticks = itertools.count()
     return create_app(webchat_runtime, clock=lambda: float(next(ticks) * 60))
 
