@@ -298,3 +298,24 @@ async def test_a_specific_consultant_question_gets_its_answer(
     await chat.send(command="start")
     assert await chat.say(question) == ["kb-text", "kb-more"]
     assert chat.last[0].text == nlu_service.render(lang, answer)
+
+
+# ---------------------------------------------------------------- greetings
+
+GREETINGS = [
+    ("Assalamu alaikum", "greet-reply"),
+    ("السلام عليكم ورحمة الله", "greet-reply"),
+    ("assalamualaikum kak", "greet-reply"),
+    ("hello", "greet-reply-hello"),
+    ("hi there, good morning", "greet-reply-hello"),
+    ("مرحبا", "greet-reply-hello"),
+]
+
+
+@pytest.mark.parametrize(("text", "reply"), GREETINGS)
+async def test_wa_alaikum_assalam_only_answers_a_salam(
+    text: str, reply: str, nlu_service: ConversationService
+) -> None:
+    chat = Chat(nlu_service, f"greet-{len(text)}-{reply}")
+    await chat.send(command="start")
+    assert (await chat.say(text))[0] == reply
