@@ -165,7 +165,9 @@ def _on_input(t: Turn, ui: UserInput, *, first: bool) -> None:
 def _answers_meant(t: Turn, ui: UserInput) -> bool:
     """A press (or the typed number or label) of a "did you mean A or B?" button."""
     cid = ui.choice or match_choice(ui.text or "", t.state["choices"], t.ctx.labels)
-    return bool(cid) and (action_of(t.state["tokens"], cid) or "").startswith(ambiguity.MEANT)
+    if not cid:
+        return False
+    return (action_of(t.state["tokens"], cid) or "").startswith(ambiguity.MEANT)
 
 
 def _on_command(t: Turn, command: str) -> None:
