@@ -6,7 +6,8 @@ An `args:` value in a flow file is one of:
   (the current list item, then the effect results of this flow, then the slots, then
   the constants the service passes in, such as `$hotline`);
 - `{slot: name}`: the slot's answer ready to show (a choice's label, "Pin on
-  the map", "Photo attached", "(not given)");
+  the map", "Photo attached", or the slot's `none:` message when skipped);
+- `{answered: name}`: whether the slot has an answer (true/false, for a select);
 - `{date: name}`: an ISO timestamp as a datetime in the service's time zone;
 - `{count: name}`: the length of a list;
 - `{enum: name, messages: {value: message-id, "*": fallback-id}}`: a label;
@@ -43,8 +44,10 @@ class Scope:
 
 def show_slot(slot: SlotSpec | None, value: Any) -> Any:
     """A slot's stored answer as a message argument."""
-    if value is None or slot is None:
-        return msg_ref(NOT_GIVEN) if value is None else value
+    if value is None:
+        return msg_ref(slot.none if slot is not None and slot.none else NOT_GIVEN)
+    if slot is None:
+        return value
     if slot.type == "choice":
         label = next((c.label for c in slot.choices if c.id == value), None)
         return msg_ref(label) if label else str(value)
@@ -92,6 +95,8 @@ def evaluate(
     if "slot" in expr:
         flow = flows.get(flow_id)
         return show_slot(flow.slot(expr["slot"]) if flow else None, slots.get(expr["slot"]))
+    if "answered" in expr:
+        return slots.get(expr["answered"]) is not None
     if "date" in expr:
         return _date(scope.get(expr["date"]), tz)
     if "count" in expr:

@@ -36,7 +36,9 @@ def expand_language_choices(doc: FlowDoc, languages: Sequence[str]) -> None:
 def semantic_problems(docs: Sequence[FlowDoc]) -> list[Problem]:
     problems = _unique_across(docs)
     flows = {d.data["id"]: d.data for d in docs}
+    taken = {s.get("entity") for d in docs for s in d.data.get("slots") or ()}
     for doc in docs:
+        problems += _entity_doubts(doc, taken)
         problems += _aside_problems(doc)
         problems += _slot_problems(doc)
         problems += _reference_problems(doc, flows)
@@ -58,6 +60,15 @@ def _unique_across(docs: Sequence[FlowDoc]) -> list[Problem]:
                 what = "flow id" if kind == "id" else kind[:-1]
                 problems.append(doc.problem(path, f"duplicate {what} {value!r} (also in {owner})"))
     return problems
+
+
+def _entity_doubts(doc: FlowDoc, taken: set[str | None]) -> list[Problem]:
+    """`ask_if_entity` names entities some flow takes (the one then offered instead)."""
+    return [
+        doc.problem(("ask_if_entity", i), f"no flow has a slot with `entity: {name}`")
+        for i, name in enumerate(doc.data.get("ask_if_entity") or ())
+        if name not in taken
+    ]
 
 
 def _aside_problems(doc: FlowDoc) -> list[Problem]:
@@ -145,8 +156,10 @@ def _node_references(
     problems = []
     if "start" in node and node["start"] not in flows:
         problems.append(doc.problem((*path, "start"), f"unknown flow {node['start']!r}"))
-    if set(node) == {"slot"} and node["slot"] not in slots:
-        problems.append(doc.problem((*path, "slot"), f"unknown slot {node['slot']!r}"))
+    is_arg = len(path) > 1 and path[-2] == "args"  # `when: {answered: true}` is no argument
+    for form in ("slot", "answered"):
+        if set(node) == {form} and (form == "slot" or is_arg) and node[form] not in slots:
+            problems.append(doc.problem((*path, form), f"unknown slot {node[form]!r}"))
     if "label_of" in node and "value" in node:
         flow_id, _, slot_id = node["label_of"].partition(".")
         target = next(
@@ -180,7 +193,7 @@ def _nodes(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
 
 # ---------------------------------------------------------------- message ids
 
-_MESSAGE_KEYS = ("ask", "label", "say", "message")
+_MESSAGE_KEYS = ("ask", "label", "say", "message", "offer", "title", "none")
 
 
 def used_messages(doc: FlowDoc) -> Iterator[tuple[JsonPath, str]]:

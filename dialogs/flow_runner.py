@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
+from dialogs import drafts
 from dialogs.flowset import FlowSpec, SlotSpec
-from dialogs.model import Effect, EffectResult, Entity, UserInput
+from dialogs.model import Effect, EffectResult, Entity, Link, UserInput
 from dialogs.slots import Failure, read_answer
 from dialogs.state import CANCEL, EXPECTS, LITERAL_TYPES, Turn, menu_choices, reset
 
@@ -20,7 +21,15 @@ from dialogs.state import CANCEL, EXPECTS, LITERAL_TYPES, Turn, menu_choices, re
 
 
 def show_menu(t: Turn, key: str, args: Mapping[str, Any] | None = None) -> None:
-    t.say(key, args, menu_choices(t.flows))
+    """The main menu, with a "continue" button first when a draft is kept."""
+    t.say(key, args, [*drafts.button(t), *menu_choices(t.flows)])
+
+
+def to_menu(t: Turn) -> None:
+    """ "Menu" (button, command or word) mid-flow: the flow is kept as a draft, then the menu."""
+    drafts.suspend(t)
+    reset(t)
+    show_menu(t, "menu-prompt")
 
 
 def cancel(t: Turn) -> None:
@@ -28,9 +37,39 @@ def cancel(t: Turn) -> None:
     reset(t)
     if active:
         t.say("cancelled")
-        show_menu(t, "menu-anything-else")
+        if not drafts.offer(t):
+            show_menu(t, "menu-anything-else")
     else:
         show_menu(t, "menu-prompt")
+
+
+def resume(t: Turn) -> None:
+    """Take the newest draft up again where it stopped (or from its next question)."""
+    wanted = drafts.newest(t)
+    if wanted is None:
+        reject(t)
+        return
+    drafts.suspend(t)  # a flow in progress is kept in its turn
+    reset(t)
+    t.say("flow-changed" if drafts.take(t, wanted) else "draft-resumed")
+    go_on(t)
+
+
+def discard(t: Turn) -> None:
+    draft = drafts.drop(t)
+    if draft is None:
+        reject(t)
+        return
+    t.say("draft-discarded", drafts.describe(t, draft))
+    show_menu(t, "menu-anything-else")
+
+
+def go_on(t: Turn) -> None:
+    """Ask where the flow stands: its question, its summary, or its next unanswered one."""
+    if t.state["at"] is None:
+        advance(t)
+    else:
+        reprompt(t)
 
 
 def start_from_choice(t: Turn, cid: str) -> None:
@@ -51,13 +90,35 @@ def start(
     prefill: Mapping[str, str] | None = None,
     attachment: UserInput | None = None,
     handover: bool = False,
+    message: str | None = None,
 ) -> None:
-    """Begin `flow` (leaving the current one, unless `flow` is an aside the person asked for)."""
+    """Begin `flow` (keeping the current one as a draft, unless `flow` is an aside).
+
+    `message` is the text that started it: entities and the places it names
+    fill slots, and it fills the `from_message` slots when it did (it said
+    what or where). A flow started by its button or command while a draft of
+    it is kept takes the draft up instead.
+    """
     if flow.aside and not handover and t.flow is not None and t.flow.id != flow.id:
         _aside(t, flow)
         return
+    kept = drafts.of_flow(t, flow.id)
+    plain = not (entities or prefill or attachment or message or handover)
+    if plain and t.state["flow"] == flow.id and t.state["slots"]:
+        reprompt(t)  # its own button again mid-flow: go on, the answers are not thrown away
+        return
+    if kept is not None and plain and t.state["flow"] != flow.id:
+        drafts.suspend(t)
+        reset(t)
+        t.say("flow-changed" if drafts.take(t, kept) else "draft-resumed")
+        go_on(t)
+        return
+    if not handover and t.state["flow"] != flow.id:
+        drafts.suspend(t)
     reset(t)
     t.state["flow"] = flow.id
+    if message:
+        t.state["data"]["message"] = message  # `$message`: what the person asked, for effects
     if attachment is not None:
         keep_for_later(t, flow, attachment)
     values = dict(prefill or {})
@@ -65,7 +126,9 @@ def start(
         for slot in flow.slots:
             if slot.entity == entity.name:
                 values.setdefault(slot.id, entity.value)
-    advance(t, _prefill(t, flow, values))
+    failures = _prefill(t, flow, _with_places(t, flow, values, message))
+    from_message(t, flow, message)
+    advance(t, failures)
 
 
 def _aside(t: Turn, flow: FlowSpec) -> None:
@@ -92,11 +155,49 @@ def _prefill(t: Turn, flow: FlowSpec, values: Mapping[str, str]) -> dict[str, Fa
     return failures
 
 
-def prefill_current(t: Turn, entities: Iterable[Entity]) -> None:
+def _with_places(
+    t: Turn, flow: FlowSpec, values: Mapping[str, str], message: str | None
+) -> dict[str, str]:
+    """The place a message names (the service's gazetteer) for `entity: place` slots the
+    NLU left empty."""
+    found = dict(values)
+    wanted = [s for s in flow.slots if s.entity == "place" and s.id not in found]
+    wanted = [s for s in wanted if s.id not in t.state["slots"]]
+    place = t.ctx.places(message) if wanted and message and t.ctx.places else None
+    if place:
+        found[wanted[0].id] = place
+    return found
+
+
+def from_message(t: Turn, flow: FlowSpec, message: str | None) -> None:
+    """A message that answered a slot by what it says (what, where) also fills the
+    `from_message` slots ("garbage piled near our hotel in Aziziyah" is the description)."""
+    if not message or not t.state["slots"]:
+        return
+    for slot in flow.slots:
+        if slot.from_message and slot.id not in t.state["slots"]:
+            value = read_answer(slot, UserInput(text=message))
+            if not isinstance(value, Failure):
+                t.state["slots"][slot.id] = value
+
+
+def places_in_answer(t: Turn, flow: FlowSpec, slot: SlotSpec, text: str | None) -> None:
+    """A typed description that names a place also answers the place question."""
+    if slot.type != "text" or not text:
+        return
+    values = _with_places(t, flow, {}, text)
+    if values:
+        _prefill(t, flow, values)
+
+
+def prefill_current(t: Turn, entities: Iterable[Entity], message: str | None = None) -> None:
     flow = t.flow
     assert flow is not None
+    before = set(t.state["slots"])
     values = {s.id: e.value for e in entities for s in flow.slots if s.entity == e.name}
-    failures = _prefill(t, flow, values)
+    failures = _prefill(t, flow, _with_places(t, flow, values, message))
+    if set(t.state["slots"]) - before:
+        from_message(t, flow, message)
     t.state["misses"] = 0
     slot = t.slot
     if slot is not None and slot.id not in t.state["slots"]:
@@ -149,8 +250,10 @@ def answer(t: Turn, slot: SlotSpec, ui: UserInput) -> None:
     value = read_answer(slot, ui)
     if isinstance(value, Failure):
         ask(t, slot, value)
-    else:
-        fill(t, slot, value)
+        return
+    if t.flow is not None:
+        places_in_answer(t, t.flow, slot, ui.text)
+    fill(t, slot, value)
 
 
 def fill(t: Turn, slot: SlotSpec, value: Any) -> None:
@@ -277,7 +380,18 @@ def _say_action(t: Turn, action: Mapping[str, Any]) -> None:
             }
             for item in items[: listed.get("limit", 10)]
         ] + choices
-    t.say(action["say"], t.args(action.get("args")), choices)
+    links = [
+        Link(str(url), link["label"], t.args(link.get("args")))
+        for link in action.get("links") or ()
+        if (url := _url(t, link["url"]))
+    ]
+    t.say(action["say"], t.args(action.get("args")), choices, links=links)
+
+
+def _url(t: Turn, expr: str) -> str | None:
+    """A link's address: literal, or `$name` from the results (no link when it is missing)."""
+    value = t.values({"url": expr})["url"] if expr.startswith("$") else expr
+    return value if isinstance(value, str) and value.startswith(("https://", "http://")) else None
 
 
 def _template(template: str, item: Mapping[str, Any]) -> str:
@@ -320,9 +434,12 @@ def _resume(t: Turn, path: list[str | int]) -> None:
 
 
 def _finish(t: Turn) -> None:
+    """The flow is done: offer a kept draft once, else "anything else?" and the menu."""
     flow = t.flow
     reset(t)
-    if flow is not None and flow.end == "menu" and not (t.outputs and t.outputs[-1].choices):
+    if flow is None or flow.end != "menu":
+        return
+    if not drafts.offer(t) and not (t.outputs and t.outputs[-1].choices):
         show_menu(t, "menu-anything-else")
 
 

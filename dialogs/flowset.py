@@ -68,6 +68,33 @@ ENGINE_MESSAGES = frozenset(
         "summary-photo-attached",
         "summary-location-pin",
         "menu-agent",
+        "greet-reply-hello",
+        "nlu-slow",
+        "choice-resume",
+        "choice-discard",
+        "choice-new-problem",
+        "choice-expired",
+        "draft-button",
+        "draft-offer",
+        "draft-resumed",
+        "draft-discarded",
+        "draft-dropped",
+        "draft-expired",
+        "flow-changed",
+        "flow-gone",
+        "meant-which",
+        "recall-which",
+        "recall-ticket-choice",
+        "recall-pick",
+        "recall-another",
+        "case-kind-home-visit",
+        "case-kind-proxy-service",
+        "words-yes",
+        "words-no",
+        "words-skip",
+        "words-menu",
+        "words-salam",
+        "words-filler",
     }
 )
 
@@ -93,6 +120,8 @@ class SlotSpec:
     min_length: int = 1
     max_length: int = DEFAULT_TEXT_MAX
     errors: Mapping[str, str] = field(default_factory=dict)
+    from_message: bool = False  # the message that starts the flow, when it says what or where
+    none: str | None = None  # message id shown for a skipped answer (default summary-skipped)
 
     def error(self, failure: str) -> str:
         """The message id for `failure` ("too_short", "mistyped", ...)."""
@@ -112,6 +141,14 @@ class FlowSpec:
     done: tuple[Mapping[str, Any], ...] = ()
     end: str = "menu"  # "menu": show "anything else?" and the menu; "quiet": nothing
     aside: bool = False  # asked for mid-flow: said, then the current question again
+    title: str | None = None  # message id naming the flow ("did you mean A or B?")
+    draft: Mapping[str, Any] | None = None  # {label, offer, args}: how a kept draft is offered
+    ask_if_entity: tuple[str, ...] = ()  # such an entity in the message: ask "did you mean?"
+
+    @property
+    def name_key(self) -> str | None:
+        """The message id that names this flow on a button (its title, else its menu label)."""
+        return self.title or self.menu_label
 
     def slot(self, slot_id: str) -> SlotSpec | None:
         return next((s for s in self.slots if s.id == slot_id), None)
@@ -159,6 +196,8 @@ def slot_from_dict(raw: Mapping[str, Any]) -> SlotSpec:
         min_length=int(raw.get("min_length", 1)),
         max_length=int(raw.get("max_length", DEFAULT_TEXT_MAX)),
         errors=dict(raw.get("errors") or {}),
+        from_message=bool(raw.get("from_message", False)),
+        none=raw.get("none"),
     )
 
 
@@ -177,4 +216,7 @@ def flow_from_dict(raw: Mapping[str, Any], source: str) -> FlowSpec:
         done=tuple(raw.get("done") or ()),
         end=raw.get("end", "menu"),
         aside=bool(raw.get("aside", False)),
+        title=raw.get("title"),
+        draft=raw.get("draft"),
+        ask_if_entity=tuple(raw.get("ask_if_entity") or ()),
     )

@@ -77,6 +77,7 @@ class UserInput:
     phone: str | None = None  # a shared contact
     command: str | None = None  # "start", "help", "language", "status", "cancel"
     nlu: NluResult | None = None  # filled by the service when the engine asked for it
+    nlu_unavailable: bool = False  # the engine asked for the NLU and none answered in time
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,22 @@ Event = UserInput | EffectResult
 
 @dataclass(frozen=True)
 class Choice:
-    id: str  # stable id the person's answer comes back with
+    id: str  # the token the person's answer comes back with (dialogs/tokens.py)
     key: str  # message id of the label
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A web address shown with a message (a map): a tappable button or link, never in the text.
+
+    Channels render it their way (a URL button on Telegram, a link in the web
+    chat, a bare URL on a line of its own on WhatsApp), so it is never inside
+    the text's bidi isolation marks.
+    """
+
+    url: str
+    key: str  # message id of the link's label
     args: dict[str, Any] = field(default_factory=dict)
 
 
@@ -105,6 +120,7 @@ class Output:
     args: dict[str, Any] = field(default_factory=dict)
     choices: tuple[Choice, ...] = ()
     expects: Expects = "none"
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)

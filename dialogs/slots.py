@@ -14,6 +14,7 @@ from typing import Any
 from dialogs.flowset import SlotSpec
 from dialogs.model import UserInput
 from dialogs.tickets import normalize_digits, parse_ticket
+from dialogs.words import find_phone
 
 _PHONE = re.compile(r"\+?\d{7,15}")
 
@@ -61,10 +62,12 @@ def _media(ui: UserInput) -> Any:
 
 
 def _phone(ui: UserInput) -> Any:
+    """A shared contact, typed digits, or a number inside a sentence ("my number is 055...")."""
     raw = ui.phone or ui.text
     if raw is None:
         return Failure("expected")
-    return normalize_phone(raw) or Failure("invalid")
+    found = normalize_phone(raw) or normalize_phone(find_phone(raw) or "")
+    return found or Failure("invalid")
 
 
 def _ticket(ui: UserInput) -> Any:

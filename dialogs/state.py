@@ -7,7 +7,7 @@ outputs and effects of one step; `restore` and `reset` keep the state whole.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -15,7 +15,10 @@ from typing import Any
 from dialogs.args import NOT_GIVEN, Scope, evaluate
 from dialogs.flowset import FlowSet, FlowSpec, SlotSpec
 from dialogs.matching import LabelResolver
-from dialogs.model import Choice, Effect, Expects, Output, StepResult, msg_ref
+from dialogs.migration import migrate
+from dialogs.model import Choice, Effect, Expects, Link, Output, StepResult, msg_ref
+from dialogs.tokens import remember, token_for
+from dialogs.words import Words
 
 SAUDI_TIME = timezone(timedelta(hours=3), "AST")  # no daylight saving time
 LITERAL_TYPES = ("text", "location", "phone", "media")  # text answers taken as written
@@ -43,7 +46,11 @@ class Context:
         default_factory=lambda: {"hotline": "940", "ticket_example": "MK-1234566"}
     )
     tz: tzinfo = SAUDI_TIME  # dates shown to people
-    stale_after: timedelta = timedelta(hours=12)  # an unfinished flow older than this is dropped
+    stale_after: timedelta = timedelta(hours=12)  # an unfinished flow older than this is kept aside
+    drafts_kept: timedelta = timedelta(days=7)  # a draft older than this is deleted (and said so)
+    words: Words = field(default_factory=dict)  # short answers: yes, no, skip, menu, salam, filler
+    places: Callable[[str], str | None] | None = None  # the place a text names, as written
+    nlu_margin: float = 0.3  # two best intents closer than this: "did you mean A or B?"
 
 
 def new_state() -> dict[str, Any]:
@@ -59,7 +66,14 @@ def new_state() -> dict[str, Any]:
         "data": {},  # effect results of this flow, merged, for message arguments
         "misses": 0,  # messages in a row we did not understand
         "seen": None,  # ISO time of the last step
+        "drafts": [],  # flows left unfinished for another one, newest first (dialogs/drafts.py)
+        "tokens": {},  # choice token -> the action it stands for (dialogs/tokens.py)
+        "meant": None,  # what a message said, while "did you mean A or B?" is open
     }
+
+
+# What a reset keeps: the clock, the buttons on screen, the kept drafts, the tokens.
+KEPT_ON_RESET = ("seen", "choices", "drafts", "tokens")
 
 
 # ---------------------------------------------------------------- the turn
@@ -73,6 +87,8 @@ class Turn:
         self.outputs: list[Output] = []
         self.effects: list[Effect] = []
         self.shown: list[dict[str, Any]] = []
+        self.notices: list[str] = []  # what restore() found changed (dialogs/migration.py)
+        self.restart = False  # the step the person was at no longer exists
 
     @property
     def flow(self) -> FlowSpec | None:
@@ -89,13 +105,20 @@ class Turn:
         args: Mapping[str, Any] | None = None,
         choices: Sequence[Mapping[str, Any]] = (),
         expects: Expects = "none",
+        links: Sequence[Link] = (),
     ) -> None:
-        shown = tuple(Choice(c["id"], c["key"], dict(c.get("args") or {})) for c in choices)
-        if shown and expects == "none":
+        """Say `key`; each choice's action goes out as its token (dialogs/tokens.py)."""
+        shown = []
+        for c in choices:
+            token = token_for(c["id"])
+            remember(self.state["tokens"], token, c["id"])
+            shown.append({**c, "id": token, "action": c["id"]})
+        out = tuple(Choice(c["id"], c["key"], dict(c.get("args") or {})) for c in shown)
+        if out and expects == "none":
             expects = "choice"
-        self.outputs.append(Output(key, dict(args or {}), shown, expects))
-        if shown:
-            self.shown = [_jsonable_choice(c) for c in choices]
+        self.outputs.append(Output(key, dict(args or {}), out, expects, tuple(links)))
+        if out:
+            self.shown = [_jsonable_choice(c) for c in shown]
 
     def args(self, exprs: Mapping[str, Any] | None, item: Mapping[str, Any] | None = None) -> dict:
         """Message arguments: a missing value shows as "(not given)"."""
@@ -135,7 +158,7 @@ def _jsonable_choice(choice: Mapping[str, Any]) -> dict[str, Any]:
         k: v.isoformat() if isinstance(v, datetime) else v
         for k, v in (choice.get("args") or {}).items()
     }
-    return {"id": choice["id"], "key": choice["key"], "args": args}
+    return {"id": choice["id"], "action": choice["action"], "key": choice["key"], "args": args}
 
 
 # ---------------------------------------------------------------- state
@@ -143,30 +166,28 @@ def _jsonable_choice(choice: Mapping[str, Any]) -> dict[str, Any]:
 
 def restore(
     flows: FlowSet, state: Mapping[str, Any] | None, now: datetime, ctx: Context
-) -> dict[str, Any]:
-    """A private, complete copy of the state; a broken or stale flow is dropped."""
+) -> tuple[dict[str, Any], list[str], bool]:
+    """A private, complete copy of the state, fitted to the flows in force now.
+
+    Returns the state, the notices to say about what changed (a flow edited or
+    removed while the person was in it, a draft deleted) and whether the step
+    they were at is gone (the flow then carries on from its next question).
+    """
     st = {**new_state(), **copy.deepcopy(dict(state or {}))}
-    flow = flows.get(st["flow"])
-    broken = st["flow"] is not None and (
-        flow is None or (st["at"] == "slot" and flow.slot(st["slot"]) is None)
+    found = migrate(
+        flows,
+        st,
+        now=now,
+        stale_after=ctx.stale_after,
+        drafts_kept=ctx.drafts_kept,
+        fresh=new_state(),
+        kept=KEPT_ON_RESET,
     )
-    if broken or _stale(st, now, ctx):
-        st.update({k: v for k, v in new_state().items() if k not in ("seen", "choices")})
-    return st
-
-
-def _stale(st: Mapping[str, Any], now: datetime, ctx: Context) -> bool:
-    if st["flow"] is None or not st.get("seen"):
-        return False
-    try:
-        seen = datetime.fromisoformat(st["seen"])
-    except (TypeError, ValueError):
-        return True
-    return now - seen > ctx.stale_after
+    return st, found.notices, found.restart
 
 
 def reset(t: Turn) -> None:
-    keep = {"seen": t.state["seen"], "choices": t.state["choices"]}
+    keep = {k: t.state[k] for k in KEPT_ON_RESET}
     t.state.clear()
     t.state.update(new_state(), **keep)
 

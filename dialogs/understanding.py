@@ -1,13 +1,17 @@
 """Understanding free text: NLU intents and entities, small talk, and not understanding.
 
-An intent of a flow starts it (or fills the current one); greet, thank,
+An intent of a flow starts it (or fills the current one), unless the message
+could mean two things (dialogs/ambiguity.py: close intents, a report
+category on the way to Wajibna, the person's own tickets); greet, thank,
 goodbye and out_of_scope get a short answer; affirm/deny answer yes/no
 questions. Anything unsure gets a clarifying question, and the second miss in
-a row offers a person.
+a row offers a person. When the NLU did not answer in time the person is told
+so, and the buttons still work.
 """
 
 from __future__ import annotations
 
+from dialogs import ambiguity, drafts
 from dialogs.flow_runner import (
     answer,
     cancel,
@@ -21,6 +25,7 @@ from dialogs.flow_runner import (
 from dialogs.flowset import FlowSpec
 from dialogs.model import NluResult, UserInput
 from dialogs.state import MENU, Turn, reset
+from dialogs.words import tokens
 
 # ---------------------------------------------------------------- NLU
 
@@ -29,7 +34,7 @@ def trusted(t: Turn, nlu: NluResult) -> bool:
     return nlu.intent != "nlu_fallback" and nlu.confidence >= t.ctx.nlu_threshold
 
 
-def on_nlu(t: Turn, nlu: NluResult) -> None:
+def on_nlu(t: Turn, nlu: NluResult, text: str | None = None) -> None:
     if not trusted(t, nlu):
         not_understood(t, nlu)
         return
@@ -37,16 +42,30 @@ def on_nlu(t: Turn, nlu: NluResult) -> None:
     if nlu.intent == "cancel":
         cancel(t)
     elif flow is not None and flow.id == t.state["flow"]:
-        prefill_current(t, nlu.entities)
+        prefill_current(t, nlu.entities, text)
     elif flow is not None:
-        start(t, flow, entities=nlu.entities)
+        _switch(t, flow, nlu, text)
     elif nlu.intent in ("affirm", "deny") and _yes_or_no(t, nlu.intent == "affirm"):
         pass
     elif nlu.intent in _SMALL_TALK:
         t.state["misses"] = 0
-        _SMALL_TALK[nlu.intent](t)
+        _SMALL_TALK[nlu.intent](t, text)
     else:
         not_understood(t, nlu)
+
+
+def _switch(t: Turn, flow: FlowSpec, nlu: NluResult, text: str | None) -> None:
+    """Start the intent's flow, or first ask when the message could mean something else."""
+    pair = ambiguity.close_call(t, nlu)
+    doubt = ambiguity.entity_doubt(t, flow, nlu)
+    if pair is not None:
+        ambiguity.ask_which(t, pair, nlu, text)
+    elif doubt is not None:
+        ambiguity.ask_which(t, (doubt, flow), nlu, text)
+    elif ambiguity.wants_recall(t, flow, nlu):
+        ambiguity.recall(t, nlu, text)
+    else:
+        start(t, flow, entities=nlu.entities, message=text)
 
 
 def _yes_or_no(t: Turn, yes: bool) -> bool:
@@ -61,26 +80,30 @@ def _yes_or_no(t: Turn, yes: bool) -> bool:
     return True
 
 
-def _greet(t: Turn) -> None:
+def greet(t: Turn, text: str | None) -> None:
+    """ "Wa alaikum assalam" answers a salam; any other greeting gets a plain hello."""
+    salam = t.ctx.words.get("salam", frozenset())
+    key = "greet-reply" if any(w in salam for w in tokens(text or "")) else "greet-reply-hello"
     if t.flow is None:
-        show_menu(t, "greet-reply")
+        show_menu(t, key)
     else:
-        t.say("greet-reply")
+        t.say(key)
         reprompt(t)
 
 
-def _thank(t: Turn) -> None:
+def _thank(t: Turn, text: str | None) -> None:
     t.say("thank-reply")
     if t.flow is not None:
         reprompt(t)
 
 
-def _goodbye(t: Turn) -> None:
+def _goodbye(t: Turn, text: str | None) -> None:
+    drafts.suspend(t)  # an unfinished report waits for them
     reset(t)
     t.say("goodbye-reply")
 
 
-def _out_of_scope(t: Turn) -> None:
+def _out_of_scope(t: Turn, text: str | None) -> None:
     if t.flow is None:
         show_menu(t, "out-of-scope")
     else:
@@ -88,7 +111,16 @@ def _out_of_scope(t: Turn) -> None:
         reprompt(t)
 
 
-_SMALL_TALK = {"greet": _greet, "thank": _thank, "goodbye": _goodbye, "out_of_scope": _out_of_scope}
+_SMALL_TALK = {"greet": greet, "thank": _thank, "goodbye": _goodbye, "out_of_scope": _out_of_scope}
+
+
+def nlu_slow(t: Turn) -> None:
+    """The NLU did not answer in time: say so (not "please choose"), the buttons still work."""
+    if t.flow is None:
+        show_menu(t, "please-use-menu")
+    else:
+        t.say("nlu-slow")
+        reprompt(t)
 
 
 # The flow offered after the second miss: the one for this engine event (never an NLU

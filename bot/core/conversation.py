@@ -41,8 +41,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
@@ -51,12 +52,13 @@ from sqlalchemy.orm import Session
 from bot.core.background import AfterCommit, Background
 from bot.core.content import Content, ContentSource
 from bot.core.effects import EffectContext, EffectRegistry, TeamFor, no_team
-from bot.core.messages import Inbound, Reply, ReplyChoice
+from bot.core.messages import Inbound, Reply, ReplyChoice, ReplyLink
 from bot.core.nlu_contract import engine_result
 from bot.core.settings import Settings
 from dialogs import Context, step, wants_nlu
 from dialogs.model import Effect, EffectResult, NluResult, Output, UserInput
-from locales.render import is_rtl
+from dialogs.words import KINDS, MESSAGE_PREFIX, Words, vocabulary
+from locales.render import Localizer, is_rtl
 from nlu.client import NluClient
 from nlu.language import LanguageDetector, decide_language, default_detector, evidence
 from storage import service as store
@@ -82,6 +84,34 @@ InputRewriter = Callable[[EffectContext, Mapping[str, Any], UserInput], UserInpu
 # does not know (the pilgrim's answer to "is it fixed?", bot/core/fix_answers.py): the
 # replies, or None to leave the input to the engine. A flow in progress is then asked again.
 InputHandler = Callable[[EffectContext, Mapping[str, Any], UserInput], "list[Output] | None"]
+
+# The place a text names, as written ("Aziziyah", "Grand Mosque"), from the services'
+# gazetteer of a content snapshot (bot/municipal/places.py); the engine fills
+# `entity: place` slots with it when the NLU found none.
+PlaceFinder = Callable[[str], "str | None"]
+PlacesFor = Callable[[Content], "PlaceFinder | None"]
+
+
+def no_places(content: Content) -> PlaceFinder | None:
+    return None
+
+
+_WORDS: weakref.WeakKeyDictionary[Localizer, Words] = weakref.WeakKeyDictionary()
+
+
+def short_answers(texts: Localizer, languages: Sequence[str]) -> Words:
+    """The engine's short-answer words (locales/<lang>/words.ftl), of every language at once."""
+    words = _WORDS.get(texts)
+    if words is None:
+        words = {
+            kind: vocabulary(
+                texts.render(lang, key) for lang in languages if texts.has(lang, key)
+            )
+            for kind in KINDS
+            if (key := f"{MESSAGE_PREFIX}{kind}")
+        }
+        _WORDS[texts] = words
+    return words
 
 
 @dataclass(frozen=True)
@@ -146,6 +176,7 @@ class ConversationService:
         nlu: NluClient | None,
         detector: LanguageDetector | None = None,
         team_for: TeamFor = no_team,
+        places_for: PlacesFor = no_places,
         input_rewriters: Sequence[InputRewriter] = (),
         input_handlers: Sequence[InputHandler] = (),
         chat_router: ChatRouter | None = None,
@@ -158,6 +189,7 @@ class ConversationService:
         self.nlu = nlu
         self.detector = detector or default_detector()
         self.team_for = team_for
+        self.places_for = places_for
         self.input_rewriters = tuple(input_rewriters)
         self.input_handlers = tuple(input_handlers)
         self.chat_router = chat_router
@@ -176,10 +208,12 @@ class ConversationService:
         state, lang, handed_off = peek
         nlu = None
         ctx = self._engine_context(content, lang)
-        wanted = not handed_off and self.nlu is not None
+        wanted = not handed_off
         if wanted and wants_nlu(content.flows, state, user_input, now=self.clock(), ctx=ctx):
-            assert self.nlu is not None
-            nlu = engine_result(await self.nlu.parse(user_input.text or ""))
+            if self.nlu is not None:
+                nlu = engine_result(await self.nlu.parse(user_input.text or ""))
+            if nlu is None:  # down, too slow, or not configured: the engine says so
+                user_input = replace(user_input, nlu_unavailable=True)
         turn = _Turn(inbound, user_input, nlu, deliver, content)
         result = await asyncio.to_thread(self._process, turn)
         self.background.start_all(turn.after_commit)
@@ -221,6 +255,10 @@ class ConversationService:
             ReplyChoice(id=c.id, label=texts.render(lang, c.key, dict(c.args)))
             for c in output.choices
         )
+        links = tuple(
+            ReplyLink(url=link.url, label=texts.render(lang, link.key, dict(link.args)))
+            for link in output.links
+        )
         return Reply(
             key=output.key,
             text=texts.render(lang, output.key, dict(output.args)),
@@ -228,6 +266,7 @@ class ConversationService:
             choices=choices,
             expects=output.expects,
             rtl=is_rtl(lang),
+            links=links,
         )
 
     # ---- steps -------------------------------------------------------------------
@@ -464,7 +503,10 @@ class ConversationService:
         contact = self.settings.contact
         return Context(
             labels=content.texts.labels(language),
+            words=short_answers(content.texts, self.settings.languages),
+            places=self.places_for(content),
             nlu_threshold=self.settings.nlu.confidence_threshold,
+            nlu_margin=self.settings.nlu.ambiguity_margin,
             constants={
                 "hotline": contact.hotline,
                 "consultant_phone": contact.consultant_phone,
@@ -554,6 +596,6 @@ def _inbound_payload(inbound: Inbound) -> dict[str, Any]:
 def _reply_fields(payload: Mapping[str, Any]) -> dict[str, Any]:
     fields = dict(payload)
     fields["choices"] = tuple(ReplyChoice(**c) for c in fields.get("choices", ()))
-    return {
-        k: fields[k] for k in ("key", "text", "lang", "choices", "expects", "rtl") if k in fields
-    }
+    fields["links"] = tuple(ReplyLink(**link) for link in fields.get("links", ()))
+    kept = ("key", "text", "lang", "choices", "expects", "rtl", "links")
+    return {k: fields[k] for k in kept if k in fields}

@@ -41,15 +41,24 @@ class ReplyChoice:
 
 
 @dataclass(frozen=True)
+class ReplyLink:
+    """A web address shown with a reply (a map): each channel makes it tappable its own way."""
+
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """One rendered message for the person, in their language."""
 
     key: str  # message id, for tests and the console's --json
     text: str
     lang: str
-    choices: tuple[ReplyChoice, ...] = ()
+    choices: tuple[ReplyChoice, ...] = ()  # ids are tokens of dialogs.tokens.CHOICE_ID's shape
     expects: Expects = "none"
     rtl: bool = False
+    links: tuple[ReplyLink, ...] = ()  # never inside `text` (its bidi marks would break them)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from bot.core.messages import (
     PermanentFailure,
     Reply,
     ReplyChoice,
+    ReplyLink,
     RetryLater,
     StoredMessageSender,
 )
@@ -225,6 +226,7 @@ class OutboxWorker:
             ReplyChoice(id=c["id"], label=self._render(fields["lang"], c["key"], {}))
             for c in fields.get("choice_keys") or ()
         )
+        links = tuple(ReplyLink(**link) for link in fields.get("links") or ())
         return Reply(
             key=fields["key"],
             text=fields["text"],
@@ -232,6 +234,7 @@ class OutboxWorker:
             choices=choices,
             expects=fields.get("expects", "none"),
             rtl=bool(fields.get("rtl", is_rtl(fields["lang"]))),
+            links=links,
         )
 
     # ---- short transactions ------------------------------------------------------------

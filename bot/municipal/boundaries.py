@@ -8,7 +8,7 @@ sub-municipality am I in?" answer and case routing (`team_for_location`).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +41,23 @@ class NameMatch:
 
 
 @dataclass(frozen=True)
+class Landmark:
+    """Where a neighbourhood or holy site is, for distances from it (not its sub's centre)."""
+
+    lat: float
+    lon: float
+    mosque: bool = False  # a mosque people ask about by name ("the Itlala desk at the Haram")
+
+
+@dataclass(frozen=True)
 class Boundaries:
     sub_municipalities: tuple[SubMunicipality, ...]
     spellings: dict[str, tuple[str, str | None]]  # folded name -> (sub-municipality, nbhd)
     neighbourhood_names: dict[str, dict[str, str]]  # nbhd id -> language -> first spelling
+    landmarks: dict[str, Landmark] = field(default_factory=dict)  # nbhd id -> its location
+    # folded spellings that are also everyday words ("umrah", "haram" = forbidden): a place
+    # only when typed as the answer to "where?", never picked out of a sentence
+    not_in_sentences: frozenset[str] = frozenset()
 
     def neighbourhood_name(self, nbhd_id: str, lang: str) -> str | None:
         """How the neighbourhood is written in a language (English when not listed)."""
@@ -113,6 +126,7 @@ def parse_boundaries(data: Any, *, where: str = "boundaries") -> Boundaries:
     display: dict[str, dict[str, str]] = {}
     for raw in data.get("sub_municipalities") or []:
         _add_names(spellings, raw.get("names"), (raw["id"], None))
+    landmarks: dict[str, Landmark] = {}
     for raw in data.get("neighbourhoods") or []:
         sub = raw.get("sub_municipality")
         if sub not in known:
@@ -121,7 +135,23 @@ def parse_boundaries(data: Any, *, where: str = "boundaries") -> Boundaries:
         display[raw["id"]] = {
             lang: str(values[0]) for lang, values in (raw.get("names") or {}).items() if values
         }
-    return Boundaries(sub_municipalities=subs, spellings=spellings, neighbourhood_names=display)
+        if raw.get("location") is not None:
+            landmarks[raw["id"]] = _landmark(raw, where)
+    return Boundaries(
+        sub_municipalities=subs,
+        spellings=spellings,
+        neighbourhood_names=display,
+        landmarks=landmarks,
+        not_in_sentences=frozenset(fold(str(w)) for w in data.get("not_in_sentences") or ()),
+    )
+
+
+def _landmark(raw: Any, where: str) -> Landmark:
+    try:
+        lat, lon = (float(v) for v in raw["location"])
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"{where}: neighbourhood {raw['id']}: location is [lat, lon]") from exc
+    return Landmark(lat, lon, mosque=bool(raw.get("mosque", False)))
 
 
 def _parse_sub(raw: Any, where: str) -> SubMunicipality:

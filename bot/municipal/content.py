@@ -26,6 +26,7 @@ from bot.municipal.knowledge import (
     missing_messages,
     repo_relative,
 )
+from bot.municipal.places import Gazetteer
 from bot.municipal.service_points import SERVICE_POINTS_FILE, ServicePoint, load_points
 from bot.municipal.tips import TIPS_FILE, Tips, load_tips
 from locales.render import LOCALES_DIR
@@ -37,6 +38,7 @@ class MunicipalData:
     points: tuple[ServicePoint, ...]
     knowledge: KnowledgeBase
     tips: Tips
+    places: Gazetteer  # which place a text names, and where it is (bot/municipal/places.py)
 
     def team_for(self, lat: float, lon: float) -> str | None:
         """The sub-municipality team for a point, or None outside every one."""
@@ -60,6 +62,9 @@ def _needed(
     needed: dict[str, tuple[str, str]] = {}
     for sub in boundaries.sub_municipalities if boundaries else ():
         needed[f"submun-{sub.id}"] = (BOUNDARIES_FILE.name, f"id: {sub.id}")
+    for nbhd, landmark in (boundaries.landmarks if boundaries else {}).items():
+        if landmark.mosque:  # "the Grand Mosque has no Itlala desk of its own; the nearest…"
+            needed[f"mosque-{nbhd}"] = (BOUNDARIES_FILE.name, f"id: {nbhd}")
     for point in points or ():
         needed[f"place-{point.id}"] = (SERVICE_POINTS_FILE.name, f"id: {point.id}")
         needed[f"service-{point.service}"] = (SERVICE_POINTS_FILE.name, "services:")
@@ -104,7 +109,8 @@ def municipal_problems(
         errors.append(f"{where(directory / name)}:{line}: no message {key!r} in locales/{lang}")
     if errors or kb is None or boundaries is None or tips is None:
         return None, errors
-    return MunicipalData(boundaries, points, kb, tips), []  # type: ignore[arg-type]
+    places = Gazetteer(boundaries, points)  # type: ignore[arg-type]
+    return MunicipalData(boundaries, points, kb, tips, places), []  # type: ignore[arg-type]
 
 
 class MunicipalContent:

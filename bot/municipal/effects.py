@@ -21,8 +21,10 @@ from bot.core.effects import EffectContext, EffectSpec, create_case
 from bot.municipal import prayer
 from bot.municipal.boundaries import Boundaries, SubMunicipality
 from bot.municipal.content import MunicipalData
+from bot.municipal.kb_match import question_index
 from bot.municipal.knowledge import KnowledgeBase
 from bot.municipal.phone import normalize_phone
+from bot.municipal.places import Place, centre
 from bot.municipal.service_points import PointStatus, ServicePoint, nearest, status
 from dialogs.model import UserInput, msg_ref
 from storage import subscriptions
@@ -56,11 +58,30 @@ def kb_topics(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
 
 
 def kb_topic(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
-    """The questions of one topic as buttons."""
-    topic = _data(ctx).knowledge.topic(str(args.get("topic", "")))
+    """The answer a specific question asks for (`answered: true`), else the topic's questions.
+
+    `question` is the message that started the topic's flow ("what are the
+    technical requirements for a food shop?"); it is matched against the
+    questions every entry answers, in every language (bot/municipal/kb_match.py).
+    """
+    kb = _data(ctx).knowledge
+    topic = kb.topic(str(args.get("topic", "")))
     if topic is None:
         return {"found": False, "items": []}
-    return {"found": True, "items": [_entry_button(_data(ctx).knowledge, e) for e in topic.entries]}
+    question = str(args.get("question") or "")
+    match = _matched_entry(ctx, question) if question else None
+    if match is not None:
+        return {**kb_answer(ctx, {"entry": match}), "answered": True}
+    items = [_entry_button(kb, e) for e in topic.entries]
+    return {"found": True, "answered": False, "items": items}
+
+
+def _matched_entry(ctx: EffectContext, question: str) -> str | None:
+    index = question_index(_data(ctx).knowledge, ctx.snapshot.texts, ctx.settings.languages)
+    found = index.best(question)
+    if found is not None:
+        log.info("consultant question matched %s (score %.2f)", found.entry, found.score)
+    return found.entry if found else None
 
 
 def kb_answer(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
@@ -125,7 +146,7 @@ def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
         return {**base, "found": False}
     match = boundaries.find_name(_typed(location) or "") if found_by == "name" else None
     nbhd = match.neighbourhood if match else None
-    lat, lon = _point_of(location) or _centre(sub)
+    lat, lon = _where(ctx, location) or centre(sub)
     shown = nearest(_data(ctx).points, lat=lat, lon=lon, now=ctx.now, limit=POINTS_SHOWN)
     return {
         **base,
@@ -140,32 +161,54 @@ def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
 
 
 def nearest_service_points(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
-    """The nearest Itlala desk or Hadirin vehicle open now (else the next to open)."""
+    """The nearest Itlala desk or Hadirin vehicle open now (else the next to open).
+
+    A service point named by the person (typed, or in their question: "when does
+    the desk at Masjid al-Jinn open?") is answered at once (`named: point`); a
+    mosque without a desk of its own ("the Haram") gets the nearest Itlala desk,
+    measured from the mosque itself (`named: mosque`).
+    """
     location = args.get("location") or {}
-    where = _point_of(location)
-    if where is None:
-        sub, _ = _locate(_data(ctx).boundaries, location)
-        where = _centre(sub) if sub else None
-    today = prayer.makkah_now(ctx.now).date()
-    itlala = prayer.itlala_hours(today)
-    base = {
-        "today": hijri_ref(today),
-        "itlala_opens": prayer.clock(itlala.opens),
-        "itlala_closes": prayer.clock(itlala.closes),
-    }
+    place = _place(ctx, location)
+    base = _today(ctx)
+    if place is not None and place.kind == "point":
+        point = _data(ctx).places.points[place.id]
+        return {**base, **_point_view(status(point, ctx.now, None)), **_located(named="point")}
+    where = _point_of(location) or ((place.lat, place.lon) if place else None)
     if where is None:
         return {**base, "located": False, "found": False, "open_now": False}
-    found = nearest(_data(ctx).points, lat=where[0], lon=where[1], now=ctx.now, limit=POINTS_SHOWN)
+    mosque = place is not None and place.mosque and _point_of(location) is None
+    service = "itlala" if mosque else None
+    found = nearest(
+        _data(ctx).points, lat=where[0], lon=where[1], now=ctx.now, service=service, limit=4
+    )
     if not found:
         return {**base, "located": True, "found": False, "open_now": False}
     first = found[0]
     return {
         **base,
         **_point_view(first),
-        "located": True,
-        "found": True,
-        "distance": f"{first.distance_km or 0.0:.1f}",
+        **_located(named="mosque" if mosque else None),
+        "place_name": msg_ref(f"mosque-{place.id}") if mosque and place else None,
+        "distance": round(first.distance_km or 0.0, 1),  # a number: Fluent formats it
         "items": [_point_button(s.point) for s in found[1:]],
+    }
+
+
+def _located(named: str | None) -> Data:
+    return {"located": True, "found": True, "named": named}
+
+
+def _today(ctx: EffectContext) -> Data:
+    """Today's Hijri date and Itlala hours, and whether any Itlala desk runs today."""
+    today = prayer.makkah_now(ctx.now).date()
+    itlala = prayer.itlala_hours(today)
+    desks = [p for p in _data(ctx).points if p.service == "itlala"]
+    return {
+        "today": hijri_ref(today),
+        "itlala_today": any(p.hours_on(today) is not None for p in desks),
+        "itlala_opens": _iso(itlala.opens),
+        "itlala_closes": _iso(itlala.closes),
     }
 
 
@@ -178,6 +221,11 @@ def service_point_info(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     return {"found": True, "today": hijri_ref(today), **_point_view(status(point, ctx.now, None))}
 
 
+def _iso(at: Any) -> str | None:
+    """An instant for the state (JSON); flows show it with `{date: ...}` and Fluent's DATETIME."""
+    return prayer.makkah_now(at).isoformat() if at is not None else None
+
+
 def _point_view(s: PointStatus) -> Data:
     hours = s.hours
     return {
@@ -186,11 +234,16 @@ def _point_view(s: PointStatus) -> Data:
         "name": msg_ref(f"place-{s.point.id}"),
         "service": msg_ref(f"service-{s.point.service}"),
         "open_now": s.open_now,
-        "opens": prayer.clock(hours.opens) if hours else None,
-        "closes": prayer.clock(hours.closes) if hours else None,
+        "opens": _iso(hours.opens) if hours else None,
+        "closes": _iso(hours.closes) if hours else None,
         "day": hijri_ref(hours.day) if hours else None,
-        "map": f"https://maps.google.com/?q={s.point.lat:.5f},{s.point.lon:.5f}",
+        "map": map_link(s.point.lat, s.point.lon),
     }
+
+
+def map_link(lat: float, lon: float) -> str:
+    """A map of the point: a link channels make tappable (never put inside a text)."""
+    return f"https://www.google.com/maps/search/?api=1&query={lat:.5f},{lon:.5f}"
 
 
 def _point_button(point: ServicePoint) -> Data:
@@ -220,6 +273,23 @@ def _typed(location: Any) -> str | None:
     return str(location) if location else None
 
 
+def _place(ctx: EffectContext, location: Any) -> Place | None:
+    """What a typed place is (a service point, a landmark, a neighbourhood), pins aside."""
+    typed = _typed(location)
+    if _point_of(location) is not None or not typed:
+        return None
+    return _data(ctx).places.resolve(typed)
+
+
+def _where(ctx: EffectContext, location: Any) -> tuple[float, float] | None:
+    """The pin, else the coordinates of the typed place (the Haram's, not Ajyad's centre)."""
+    pin = _point_of(location)
+    if pin is not None:
+        return pin
+    place = _place(ctx, location)
+    return (place.lat, place.lon) if place else None
+
+
 def _locate(boundaries: Boundaries, location: Any) -> tuple[SubMunicipality | None, str]:
     where = _point_of(location)
     if where is not None:
@@ -229,12 +299,6 @@ def _locate(boundaries: Boundaries, location: Any) -> tuple[SubMunicipality | No
     typed = _typed(location)
     match = boundaries.find_name(typed) if typed else None
     return (boundaries.get(match.sub_municipality) if match else None), "name"
-
-
-def _centre(sub: SubMunicipality) -> tuple[float, float]:
-    """The mean vertex of the first area: good enough for "nearest" from a name."""
-    area = sub.areas[0]
-    return sum(p[0] for p in area) / len(area), sum(p[1] for p in area) / len(area)
 
 
 # ---------------------------------------------------------------- outreach requests
@@ -304,6 +368,11 @@ def stop_word(ctx: EffectContext, dialog: Mapping[str, Any], user_input: UserInp
     if not subscriptions.is_subscribed(ctx.session, person=ctx.person):
         return user_input
     return UserInput(command="stop")
+
+
+def places_in(content: Content) -> Callable[[str], str | None]:
+    """The place a sentence names, for the engine's `entity: place` slots (the service's hook)."""
+    return content.part(MunicipalData).places.named_in
 
 
 def team_at(content: Content, lat: float, lon: float) -> str | None:

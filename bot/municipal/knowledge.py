@@ -55,6 +55,11 @@ class Entry:
     def label_key(self) -> str:
         return f"kb-{self.id}-label"
 
+    @property
+    def questions_key(self) -> str:
+        """The questions this entry answers, one a line (bot/municipal/kb_match.py)."""
+        return f"kb-{self.id}-questions"
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -69,6 +74,11 @@ class Topic:
     @property
     def intro_key(self) -> str:
         return f"kb-topic-{self.id}-intro"
+
+    @property
+    def questions_key(self) -> str:
+        """Broad questions about the whole topic (they get its menu, kb_match.py)."""
+        return f"kb-topic-{self.id}-questions"
 
 
 @dataclass(frozen=True)
@@ -92,9 +102,12 @@ class KnowledgeBase:
         for t in self.topics:
             ids[t.label_key] = f"topic {t.id}"
             ids[t.intro_key] = f"topic {t.id}"
+            if len(t.entries) > 1:  # a topic with a menu of entries carries broad questions
+                ids[t.questions_key] = f"topic {t.id}"
         for e in self.entries.values():
             ids[e.text_key] = f"entry {e.id}"
             ids[e.label_key] = f"entry {e.id}"
+            ids[e.questions_key] = f"entry {e.id}"
         for c in self.contacts.values():
             ids[c.key] = f"contact {c.id}"
         return ids

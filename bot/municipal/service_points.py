@@ -51,6 +51,7 @@ class ServicePoint:
     prayer_hours: bool
     slots: tuple[Slot, ...] = ()
     season: HijriSeason | None = None
+    names: tuple[str, ...] = ()  # spellings people type, every language together
 
     def hours_on(self, day: date) -> prayer.OpeningHours | None:
         """Opening hours on a Makkah calendar day, or None when closed all day."""
@@ -142,6 +143,7 @@ def _parse_point(raw: Any, where: str) -> ServicePoint:
         lat, lon = (float(v) for v in raw["location"])
         slots = tuple(_parse_slot(s) for s in raw.get("schedule") or [])
         season = _parse_season(raw.get("hijri_season"))
+        names = tuple(str(n) for values in (raw.get("names") or {}).values() for n in values)
     except (KeyError, TypeError, ValueError) as exc:
         raise DataError(f"{where}: point {raw!r:.60}: {exc}") from exc
     if service not in SERVICES:
@@ -149,7 +151,7 @@ def _parse_point(raw: Any, where: str) -> ServicePoint:
     prayer_hours = raw.get("hours") == "itlala"
     if prayer_hours == bool(slots):
         raise DataError(f"{where}: point {pid}: give either `hours: itlala` or a `schedule`")
-    return ServicePoint(pid, service, lat, lon, prayer_hours, slots, season)
+    return ServicePoint(pid, service, lat, lon, prayer_hours, slots, season, names)
 
 
 def _parse_slot(raw: Any) -> Slot:

@@ -40,3 +40,7 @@ hijri-month-9 = رمضان
 hijri-month-10 = شوال
 hijri-month-11 = ذو القعدة
 hijri-month-12 = ذو الحجة
+
+# مساجد يسأل الناس عنها بالاسم وليس فيها موقع خدمة خاص بها
+# (boundaries.yaml، `mosque: true`): «موقع إطلالة في الحرم».
+mosque-haram = المسجد الحرام

@@ -45,3 +45,16 @@ report-summary =
 report-filed =
     شكرًا لك، تم تسجيل بلاغك ✅
     رقم بلاغك هو { $ticket_id }. احتفظ به لمتابعة حالته، وسأرسل إليك رسالة هنا عند أي تحديث.
+
+## بلاغ محفوظ ريثما يقوم الشخص بأمر آخر
+
+report-draft-button = ↩ أكمل بلاغي
+# $category: نوع المشكلة إن اختير؛ $has_category: "true" أو "false"
+report-draft-offer =
+    { $has_category ->
+        [true] بلاغك ({ $category }) لم يُرسَل بعد. هل نُكمله؟
+       *[other] بلاغك لم يُرسَل بعد. هل نُكمله؟
+    }
+# بعد «المرفق:» و«الهاتف:» في الملخص حين يتخطاهما الشخص (كلاهما مذكّر).
+report-photo-none = لا يوجد
+report-phone-none = لا يوجد

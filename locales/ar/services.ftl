@@ -40,35 +40,49 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = أين أنت؟ شارك موقعك 📍، أو اكتب اسم الحي.
 services-points-unknown-place = عذرًا، لم أجد هذا المكان. شارك موقعك، أو اكتب اسم الحي.
-# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
+# $distance: a number of km, formatted by NUMBER(); the times by DATETIME() (see en/services.ftl).
 services-points-open =
-    ✅ مفتوح الآن: { $name } ({ $service })، على بعد { $distance } كم — حتى الساعة { $closes }.
-    { $map }
-    اليوم { $today }: مواقع «إطلالة» تعمل من { $itlala_opens } إلى { $itlala_closes }.
+    ✅ مفتوح الآن: { $name } ({ $service })، على بعد { NUMBER($distance, maximumFractionDigits: 1) } كم — حتى الساعة { DATETIME($closes, timeStyle: "short") }.
+    { $itlala_today ->
+        [true] اليوم { $today }: مواقع «إطلالة» تعمل من { DATETIME($itlala_opens, timeStyle: "short") } إلى { DATETIME($itlala_closes, timeStyle: "short") }.
+       *[other] اليوم { $today } لا تعمل مواقع «إطلالة».
+    }
     مواقع أخرى:
 services-points-none-open =
-    لا يوجد موقع مفتوح قريب منك الآن. الأقرب: { $name } ({ $service })، على بعد { $distance } كم — يفتح يوم { $day } الساعة { $opens }.
-    { $map }
-    اليوم { $today }: مواقع «إطلالة» تعمل من { $itlala_opens } إلى { $itlala_closes }.
+    لا يوجد موقع مفتوح قريب منك الآن. الأقرب: { $name } ({ $service })، على بعد { NUMBER($distance, maximumFractionDigits: 1) } كم — يفتح يوم { $day } الساعة { DATETIME($opens, timeStyle: "short") }.
+    { $itlala_today ->
+        [true] اليوم { $today }: مواقع «إطلالة» تعمل من { DATETIME($itlala_opens, timeStyle: "short") } إلى { DATETIME($itlala_closes, timeStyle: "short") }.
+       *[other] اليوم { $today } لا تعمل مواقع «إطلالة».
+    }
     مواقع أخرى:
-services-points-none = لا توجد مواقع «إطلالة» ولا سيارات «حاضرين» مجدولة في الأيام القادمة. وحين تعمل مواقع «إطلالة» فإنها تفتح قبل المغرب بساعة وتغلق بعد العشاء بساعة (اليوم { $today }: من { $itlala_opens } إلى { $itlala_closes }). وللمساعدة في الأثناء اتصل على 940.
+# لا يوجد في المسجد الذي ذكره الشخص موقع «إطلالة» خاص به. $place: المسجد؛
+# $name و$distance (كم، رقم) و$open_now و$opens و$closes و$day: لأقرب موقع
+services-points-mosque =
+    🕌 لا يوجد في { $place } موقع «إطلالة» خاص به. أقرب موقع: { $name }، على بعد { NUMBER($distance, maximumFractionDigits: 1) } كم.
+    { $open_now ->
+        [true] ✅ مفتوح الآن حتى { DATETIME($closes, timeStyle: "short") }.
+       *[other] الموعد القادم: { $day } من { DATETIME($opens, timeStyle: "short") } إلى { DATETIME($closes, timeStyle: "short") }.
+    }
+    تعمل مواقع «إطلالة» يوميًا من قبل صلاة المغرب بساعة إلى بعد صلاة العشاء بساعة.
+    مواقع أخرى:
+# نص الزر (تيليجرام) أو الرابط (المحادثة على الموقع) الذي يفتح الخريطة.
+services-map = 🗺️ افتح الخريطة
+services-points-none = لا توجد مواقع «إطلالة» ولا سيارات «حاضرين» مجدولة في الأيام القادمة. وحين تعمل مواقع «إطلالة» فإنها تفتح قبل المغرب بساعة وتغلق بعد العشاء بساعة (اليوم { $today }: من { DATETIME($itlala_opens, timeStyle: "short") } إلى { DATETIME($itlala_closes, timeStyle: "short") }). وللمساعدة في الأثناء اتصل على 940.
 services-point-itlala =
     🕌 { $name } — موقع «إطلالة»
     الاستعلامات والشكاوى والبلاغات وطباعة الرخص.
     يعمل يوميًا من قبل صلاة المغرب بساعة إلى بعد صلاة العشاء بساعة.
     { $open_now ->
-        [true] ✅ مفتوح الآن حتى { $closes }.
-       *[other] الموعد القادم: { $day } من { $opens } إلى { $closes }.
+        [true] ✅ مفتوح الآن حتى { DATETIME($closes, timeStyle: "short") }.
+       *[other] الموعد القادم: { $day } من { DATETIME($opens, timeStyle: "short") } إلى { DATETIME($closes, timeStyle: "short") }.
     }
-    { $map }
 services-point-hadirin =
     🚐 { $name } — سيارة «حاضرين»
     تجهيز وطباعة الاستعلام، الإحالات، الأنشطة التجارية، البلاغات والشكاوى، رخص البناء.
     { $open_now ->
-        [true] ✅ موجودة الآن حتى { $closes }.
-       *[other] الموعد القادم: { $day } من { $opens } إلى { $closes }.
+        [true] ✅ موجودة الآن حتى { DATETIME($closes, timeStyle: "short") }.
+       *[other] الموعد القادم: { $day } من { DATETIME($opens, timeStyle: "short") } إلى { DATETIME($closes, timeStyle: "short") }.
     }
-    { $map }
 
 ## الطلبات: أسئلة وإجابات مشتركة
 
@@ -151,3 +165,11 @@ mutmainnun-summary =
 mutmainnun-filed =
     ✅ سُجّل طلبك. رقم الطلب: { $ticket_id }
     سيتصل بك موظف من الإدارة العامة لخدمة العملاء ليخبرك بالمستندات المطلوبة، ثم يُنجز المعاملة نيابةً عن صاحبها. أرسل رقم الطلب في أي وقت لمتابعته.
+
+## طلبات محفوظة ريثما يقوم الشخص بأمر آخر
+
+request-draft-button = ↩ أكمل طلبي
+wajibna-draft-offer = طلب الزيارة المنزلية (واجبنا) لم يُرسَل بعد. هل نُكمله؟
+mutmainnun-draft-offer = طلبك في «مطمئنون» لم يُرسَل بعد. هل نُكمله؟
+# بعد «مكان المعاملة:» في ملخص «مطمئنون» حين يتخطاه الشخص.
+request-office-none = غير معروف

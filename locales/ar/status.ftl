@@ -16,7 +16,11 @@ status-not-found = لم أجد بلاغًا أو طلبًا بالرقم { $tick
 status-owner =
     الرقم: { $ticket_id }
     الحالة: { $status }
-    النوع: { $category }
+    النوع: { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    }
     تاريخ التقديم: { $created }
     آخر تحديث: { $updated }
     الوصف: { $description }
@@ -52,5 +56,16 @@ status-my-tickets =
         [many] لديك { $count } بلاغًا. اضغط على أحدها لعرض التفاصيل.
        *[other] لديك { $count } بلاغ. اضغط على أحدها لعرض التفاصيل.
     }
-# One button per ticket. $ticket_id, $category, $status: ready to show
-status-ticket-choice = { $ticket_id } · { $category } · { $status }
+# One button per ticket. $ticket_id, $category, $status: ready to show;
+# $kind: report, home_visit or proxy_service ($request names the last two)
+status-ticket-choice =
+    { $ticket_id } · { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    } · { $status }
+
+## أنواع الطلبات (في الملخصات وقوائم البلاغات، حيث يظهر للبلاغ نوع مشكلته)
+
+case-kind-home-visit = زيارة منزلية (واجبنا)
+case-kind-proxy-service = معاملة نيابة عن غيري (مطمئنون)

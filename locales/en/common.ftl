@@ -89,3 +89,46 @@ summary-skipped = None
 summary-photo-attached = Attached
 # $lat, $lon: the coordinates of a shared pin
 summary-location-pin = Pin on the map ({ $lat }, { $lon })
+
+## Greetings, slow understanding, old buttons
+
+# Any greeting that is not a salam ("hello", "hi", "good morning").
+greet-reply-hello = Hello! How can I help you today?
+# Said mid-question when typed text needed the language service and it did not
+# answer in time; the question follows.
+nlu-slow = I'm slow to understand typed messages right now. You can use the buttons, or try again in a moment.
+# A button from an old message that can no longer be acted on; where we are follows.
+choice-expired = That button is from an earlier message and no longer works. Here is where we are now:
+
+## Unfinished forms kept aside (drafts)
+
+choice-resume = Continue
+choice-discard = Discard it
+# The first button of the menu while an unfinished form is kept.
+draft-button = ↩ Continue where we left off
+draft-offer = We didn't finish what we started earlier, and nothing has been sent yet. Shall we continue?
+draft-resumed = Let's carry on where we left off.
+draft-discarded = Okay, I've deleted it. Nothing was sent.
+draft-dropped = You had several unfinished forms, so I deleted the oldest one. Nothing was sent from it.
+draft-expired = An unfinished form from more than a week ago was deleted. Nothing was sent from it.
+# An admin changed the form while the person was filling it in.
+flow-changed = This form has just been updated. Your answers so far are kept; let's continue.
+flow-gone = The form you were filling in is no longer available, so nothing was sent. Please start again from the menu.
+
+## When a message could mean two things
+
+# Followed by one button for each of the two things it could mean.
+meant-which = Just to be sure, which of these do you mean?
+choice-new-problem = A new problem
+# The person has open reports and is talking about a problem again.
+# $count: how many of their reports are shown; $ticket_id: the first one
+recall-which =
+    { $count ->
+        [one] Is this about your report { $ticket_id }, or a new problem?
+       *[other] Is this about one of your reports, or a new problem?
+    }
+# The person asked about "my report" without a number and has several.
+recall-pick = Which one do you mean? Tap it to see where it stands.
+recall-another = Another number
+# One button per ticket. $ticket_id; $what: its category, or the kind of request
+recall-ticket-choice = { $ticket_id } · { $what }

@@ -145,3 +145,127 @@ kb-thanks = Glad it helped!
 kb-sorry =
     Sorry it didn't answer your question. Mustasharak Al-Amin, the municipality's consultant, can answer you directly on { $phone }, or you can pass your question to our staff here.
 kb-unknown = Sorry, I can't find that answer any more. Here are the consultant's topics:
+
+## The questions each answer answers. Not shown: the bot matches what a person asks
+## against these, in every language at once, and answers the entry straight away when
+## one fits clearly (a broad question gets the topic's menu). One question a line;
+## write them as people really ask.
+
+kb-eng-categories-questions =
+    What are the categories of engineering offices?
+    Which office category can design a building with several floors?
+    How are engineering offices classified?
+    Does the office category limit the size of the project?
+
+kb-eng-permissions-questions =
+    What is an engineering office allowed to do?
+    Can an engineering office submit my building permit application?
+    Can the office supervise the construction?
+    What services does a licensed engineering office provide?
+
+kb-eng-verify-questions =
+    How can I check that an engineering office is licensed?
+    How do I verify an engineering office?
+    Is this engineering office approved?
+    How do I know the office's licence is valid?
+
+kb-build-permit-questions =
+    How do I get a building permit?
+    Do I need a permit to build a house?
+    What documents are needed for a building licence?
+    Where do I apply for a construction permit?
+
+kb-build-requirements-questions =
+    What are the requirements for a residential building?
+    How many floors can I build?
+    What are the setback rules for a house?
+    Are there parking requirements for a residential building?
+
+kb-build-during-questions =
+    What rules apply during construction?
+    What should I do while the building is under construction?
+    Do I need a fence around the construction site?
+    Where can I dump construction waste?
+
+kb-shop-licence-questions =
+    How do I get a licence for a shop?
+    How can I open a shop?
+    What do I need for a commercial licence?
+    How do I renew my shop licence?
+
+kb-shop-technical-questions =
+    What are the technical requirements for a commercial shop?
+    What conditions must a shop building meet?
+    What are the shop requirements for lighting and ventilation?
+    Does a shop need fire extinguishers?
+
+kb-shop-food-questions =
+    What are the technical requirements for a food shop?
+    What technical requirements apply to food shops and restaurants?
+    What are the requirements for a food shop?
+    What are the technical requirements for a restaurant?
+    Do restaurant workers need health certificates?
+    What are the rules for a bakery or a grocery?
+
+kb-invest-opportunities-questions =
+    What investment opportunities does the municipality offer?
+    How can I invest with the municipality?
+    Are there municipal sites for rent to investors?
+    How do I take part in a municipal investment tender?
+
+kb-invest-projects-questions =
+    What are the future projects of the municipality?
+    What new projects are planned in Makkah?
+    Which roads and parks is the municipality building?
+    Are there upcoming development projects in the city?
+
+kb-tx-licence-printing-questions =
+    How do I print my licence?
+    Where can I print a municipal licence?
+    Can I get a printed copy of my permit?
+    How do I print a building permit?
+
+kb-tx-deed-registration-questions =
+    How do I register a deed?
+    How can I register my land deed?
+    Where do I register the title deed of a property?
+    What do I need to register a property deed?
+
+kb-tx-land-subdivision-questions =
+    How do I subdivide my land?
+    How can I split a plot into two?
+    Can I merge two plots of land?
+    What is needed to divide a piece of land?
+
+kb-contacts-all-questions =
+    What are the municipality's phone numbers?
+    How can I call the municipality?
+    What is the number of the consultant?
+    Which number do I call for Mustamirrun?
+
+## Broad questions about a whole topic: these get the topic's menu, not one answer.
+
+kb-topic-engineering-offices-questions =
+    Tell me about engineering offices
+    I have a question about engineering offices
+    Engineering offices
+
+kb-topic-residential-building-questions =
+    I want to build a house
+    Tell me about building a home
+    Building a residential building
+
+kb-topic-shops-questions =
+    Shop requirements
+    Tell me about shops
+    I have a question about opening a business
+
+kb-topic-investment-questions =
+    Investment
+    Tell me about investment and projects
+    Projects and investment
+
+kb-topic-transactions-questions =
+    Municipal transactions
+    I have a question about a transaction
+    Licences and transactions

@@ -41,3 +41,7 @@ hijri-month-9 = Ramadan
 hijri-month-10 = Shawwal
 hijri-month-11 = Dhu al-Qadah
 hijri-month-12 = Dhu al-Hijjah
+
+# Mosques people ask about by name that have no service point of their own
+# (boundaries.yaml, `mosque: true`): "the Itlala desk at the Haram".
+mosque-haram = The Grand Mosque (Al-Masjid Al-Haram)

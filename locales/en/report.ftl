@@ -45,3 +45,16 @@ report-summary =
 report-filed =
     Thank you, your report is filed ✅
     Your ticket number is { $ticket_id }. Keep it to check the status; I'll message you here when it changes.
+
+## A report kept aside while the person does something else
+
+report-draft-button = ↩ Continue my report
+# $category: the type of problem, when chosen; $has_category: "true" or "false"
+report-draft-offer =
+    { $has_category ->
+        [true] Your report ({ $category }) hasn't been sent yet. Shall we continue it?
+       *[other] Your report hasn't been sent yet. Shall we continue it?
+    }
+# After "Photo:" and "Phone:" in the summary when the person skipped them.
+report-photo-none = None
+report-phone-none = None

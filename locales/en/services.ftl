@@ -46,42 +46,60 @@ services-points-ask = Where are you? Share your location 📍, or type your neig
 services-points-unknown-place = Sorry, I couldn't find that place. Please share your location pin, or type the neighbourhood's name.
 # Numbers: every number the bot fills in (ticket and phone numbers, times, Hijri
 # dates, distances) is in Western digits, in all five languages, and the texts
-# use Western digits too. $distance comes from the code as text with a decimal
-# point ("1.1"), so it shows as is everywhere (Indonesian would write 1,1);
-# once the code passes a number, write { NUMBER($distance, maximumFractionDigits: 1) }.
-# $name, $service, $distance (km), $closes, $today (Hijri date), $itlala_opens, $itlala_closes, $map
+# use Western digits too. $distance is a number of km: write it as
+# { NUMBER($distance, maximumFractionDigits: 1) } so each language gets its own
+# decimal mark (Indonesian 1,1 km). Times ($opens, $closes, $itlala_opens,
+# $itlala_closes) are instants: write { DATETIME($closes, timeStyle: "short") }
+# so each language shows the clock its own way (19.05 in Indonesian, 7:05 م in Arabic).
+# $itlala_today: "true" when the Itlala desks work today (outside their season only
+# Hadirin vehicles may be out). The map is a button or link of its own, never in the text.
+# $name, $service, $distance (km), $closes, $today (Hijri date), $itlala_today, $itlala_opens, $itlala_closes
 services-points-open =
-    ✅ Open now: { $name } ({ $service }), { $distance } km away — open until { $closes }.
-    { $map }
-    Today, { $today }: Itlala desks open { $itlala_opens }–{ $itlala_closes }.
+    ✅ Open now: { $name } ({ $service }), { NUMBER($distance, maximumFractionDigits: 1) } km away — open until { DATETIME($closes, timeStyle: "short") }.
+    { $itlala_today ->
+        [true] Today, { $today }: Itlala desks open { DATETIME($itlala_opens, timeStyle: "short") }–{ DATETIME($itlala_closes, timeStyle: "short") }.
+       *[other] Today, { $today }, no Itlala desk is working.
+    }
     Other points:
 # $opens, $day: when it opens next
 services-points-none-open =
-    Nothing is open nearby right now. The nearest: { $name } ({ $service }), { $distance } km away — opens { $day } at { $opens }.
-    { $map }
-    Today, { $today }: Itlala desks open { $itlala_opens }–{ $itlala_closes }.
+    Nothing is open nearby right now. The nearest: { $name } ({ $service }), { NUMBER($distance, maximumFractionDigits: 1) } km away — opens { $day } at { DATETIME($opens, timeStyle: "short") }.
+    { $itlala_today ->
+        [true] Today, { $today }: Itlala desks open { DATETIME($itlala_opens, timeStyle: "short") }–{ DATETIME($itlala_closes, timeStyle: "short") }.
+       *[other] Today, { $today }, no Itlala desk is working.
+    }
     Other points:
+# A mosque the person named has no Itlala desk of its own. $place: the mosque;
+# $name, $distance (km, a number), $open_now, $opens, $closes, $day: the nearest desk's
+services-points-mosque =
+    🕌 { $place } has no Itlala desk of its own. The nearest one is { $name }, { NUMBER($distance, maximumFractionDigits: 1) } km away.
+    { $open_now ->
+        [true] ✅ Open now, until { DATETIME($closes, timeStyle: "short") }.
+       *[other] Next opening: { $day }, { DATETIME($opens, timeStyle: "short") }–{ DATETIME($closes, timeStyle: "short") }.
+    }
+    Itlala desks open every day from an hour before Maghrib to an hour after Isha.
+    Other desks:
+# The label of the button (Telegram) or link (web chat) that opens the map.
+services-map = 🗺️ Open the map
 # Shown when no desk or vehicle is scheduled at all (e.g. outside the season):
 # the Itlala hours are the formula for today, not a promise that a desk is open.
-services-points-none = No Itlala desk or Hadirin vehicle is scheduled in the coming days. When the Itlala desks run, they open an hour before Maghrib and close an hour after Isha (today, { $today }: { $itlala_opens }–{ $itlala_closes }). For help meanwhile, please call 940.
-# $name, $today, $opens, $closes, $day, $open_now ("true"/"false"), $map
+services-points-none = No Itlala desk or Hadirin vehicle is scheduled in the coming days. When the Itlala desks run, they open an hour before Maghrib and close an hour after Isha (today, { $today }: { DATETIME($itlala_opens, timeStyle: "short") }–{ DATETIME($itlala_closes, timeStyle: "short") }). For help meanwhile, please call 940.
+# $name, $today, $opens, $closes, $day, $open_now ("true"/"false"); the map is a link
 services-point-itlala =
     🕌 { $name } — Itlala desk
     Inquiries, complaints and reports, licence printing.
     Open every day from an hour before Maghrib to an hour after Isha.
     { $open_now ->
-        [true] ✅ Open now, until { $closes }.
-       *[other] Next opening: { $day }, { $opens }–{ $closes }.
+        [true] ✅ Open now, until { DATETIME($closes, timeStyle: "short") }.
+       *[other] Next opening: { $day }, { DATETIME($opens, timeStyle: "short") }–{ DATETIME($closes, timeStyle: "short") }.
     }
-    { $map }
 services-point-hadirin =
     🚐 { $name } — Hadirin vehicle
     Inquiry printing, referrals, commercial activities, reports and complaints, building permits.
     { $open_now ->
-        [true] ✅ Here now, until { $closes }.
-       *[other] Next visit: { $day }, { $opens }–{ $closes }.
+        [true] ✅ Here now, until { DATETIME($closes, timeStyle: "short") }.
+       *[other] Next visit: { $day }, { DATETIME($opens, timeStyle: "short") }–{ DATETIME($closes, timeStyle: "short") }.
     }
-    { $map }
 
 ## Requests: shared questions and answers
 
@@ -165,3 +183,11 @@ mutmainnun-summary =
 mutmainnun-filed =
     ✅ Your request is registered. Ticket: { $ticket_id }
     An employee of the customer-service administration will call you to tell you which documents are needed, then complete the transaction on their behalf. Send the ticket number at any time to check it.
+
+## Requests kept aside while the person does something else
+
+request-draft-button = ↩ Continue my request
+wajibna-draft-offer = Your home-visit request (Wajibna) hasn't been sent yet. Shall we continue it?
+mutmainnun-draft-offer = Your Mutma'innun request hasn't been sent yet. Shall we continue it?
+# After "Office:" in the Mutma'innun summary when the person skipped it.
+request-office-none = Not known

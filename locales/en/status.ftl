@@ -16,7 +16,11 @@ status-not-found = I couldn't find ticket { $ticket_id }. Please check the numbe
 status-owner =
     Ticket { $ticket_id }
     Status: { $status }
-    Type: { $category }
+    Type: { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    }
     Filed: { $created }
     Last update: { $updated }
     Description: { $description }
@@ -49,5 +53,16 @@ status-my-tickets =
         [one] You have one ticket. Tap it to see the details.
        *[other] You have { $count } tickets. Tap one to see the details.
     }
-# One button per ticket. $ticket_id, $category, $status: ready to show
-status-ticket-choice = { $ticket_id } · { $category } · { $status }
+# One button per ticket. $ticket_id, $category, $status: ready to show;
+# $kind: report, home_visit or proxy_service ($request names the last two)
+status-ticket-choice =
+    { $ticket_id } · { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    } · { $status }
+
+## Kinds of request (in summaries and ticket lists, where a report shows its category)
+
+case-kind-home-visit = Home visit (Wajibna)
+case-kind-proxy-service = On someone's behalf (Mutma'innun)

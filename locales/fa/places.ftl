@@ -39,3 +39,7 @@ hijri-month-9 = رمضان
 hijri-month-10 = شوال
 hijri-month-11 = ذی‌القعده
 hijri-month-12 = ذی‌الحجه
+
+# مسجدهایی که مردم با نامشان می‌پرسند ولی محل خدمت مخصوص به خود ندارند
+# (boundaries.yaml، `mosque: true`): «غرفهٔ اطلاله در مسجدالحرام».
+mosque-haram = مسجدالحرام

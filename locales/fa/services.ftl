@@ -40,35 +40,49 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = کجا هستید؟ موقعیت خود را بفرستید 📍، یا نام محله را بنویسید.
 services-points-unknown-place = ببخشید، این مکان پیدا نشد. موقعیت خود را بفرستید یا نام محله را بنویسید.
-# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
+# $distance: a number of km, formatted by NUMBER(); the times by DATETIME() (see en/services.ftl).
 services-points-open =
-    ✅ الان باز است: { $name } ({ $service })، در فاصلهٔ { $distance } کیلومتری — تا ساعت { $closes }.
-    { $map }
-    امروز، { $today }: غرفه‌های اطلاله از { $itlala_opens } تا { $itlala_closes } باز هستند.
+    ✅ الان باز است: { $name } ({ $service })، در فاصلهٔ { NUMBER($distance, maximumFractionDigits: 1) } کیلومتری — تا ساعت { DATETIME($closes, timeStyle: "short") }.
+    { $itlala_today ->
+        [true] امروز، { $today }: غرفه‌های اطلاله از { DATETIME($itlala_opens, timeStyle: "short") } تا { DATETIME($itlala_closes, timeStyle: "short") } باز هستند.
+       *[other] امروز، { $today }، هیچ غرفهٔ اطلاله‌ای باز نیست.
+    }
     محل‌های دیگر:
 services-points-none-open =
-    الان هیچ محل خدمتی در نزدیکی شما باز نیست. نزدیک‌ترین: { $name } ({ $service })، { $distance } کیلومتر — { $day } ساعت { $opens } باز می‌شود.
-    { $map }
-    امروز، { $today }: غرفه‌های اطلاله از { $itlala_opens } تا { $itlala_closes } باز هستند.
+    الان هیچ محل خدمتی در نزدیکی شما باز نیست. نزدیک‌ترین: { $name } ({ $service })، { NUMBER($distance, maximumFractionDigits: 1) } کیلومتر — { $day } ساعت { DATETIME($opens, timeStyle: "short") } باز می‌شود.
+    { $itlala_today ->
+        [true] امروز، { $today }: غرفه‌های اطلاله از { DATETIME($itlala_opens, timeStyle: "short") } تا { DATETIME($itlala_closes, timeStyle: "short") } باز هستند.
+       *[other] امروز، { $today }، هیچ غرفهٔ اطلاله‌ای باز نیست.
+    }
     محل‌های دیگر:
-services-points-none = در روزهای آینده هیچ غرفهٔ اطلاله یا خودروی حاضرین برنامه‌ریزی نشده است. غرفه‌های اطلاله وقتی فعال‌اند، از یک ساعت پیش از مغرب تا یک ساعت پس از عشا باز هستند (امروز، { $today }: از { $itlala_opens } تا { $itlala_closes }). برای راهنمایی می‌توانید با 940 تماس بگیرید (به عربی، انگلیسی، اندونزیایی یا اردو).
+# مسجدی که کاربر نام برده غرفهٔ اطلالهٔ خودش را ندارد. $place: آن مسجد؛
+# $name، $distance (کیلومتر، عدد)، $open_now، $opens، $closes، $day: مال نزدیک‌ترین غرفه
+services-points-mosque =
+    🕌 { $place } غرفهٔ اطلالهٔ مخصوص به خود ندارد. نزدیک‌ترین غرفه { $name } است، در فاصلهٔ { NUMBER($distance, maximumFractionDigits: 1) } کیلومتری.
+    { $open_now ->
+        [true] ✅ الان باز است، تا { DATETIME($closes, timeStyle: "short") }.
+       *[other] بازگشایی بعدی: { $day }، از { DATETIME($opens, timeStyle: "short") } تا { DATETIME($closes, timeStyle: "short") }.
+    }
+    غرفه‌های اطلاله هر روز از یک ساعت پیش از نماز مغرب تا یک ساعت پس از نماز عشا باز هستند.
+    غرفه‌های دیگر:
+# عنوان دکمه (تلگرام) یا پیوند (گفت‌وگوی وب) که نقشه را باز می‌کند.
+services-map = 🗺️ باز کردن نقشه
+services-points-none = در روزهای آینده هیچ غرفهٔ اطلاله یا خودروی حاضرین برنامه‌ریزی نشده است. غرفه‌های اطلاله وقتی فعال‌اند، از یک ساعت پیش از مغرب تا یک ساعت پس از عشا باز هستند (امروز، { $today }: از { DATETIME($itlala_opens, timeStyle: "short") } تا { DATETIME($itlala_closes, timeStyle: "short") }). برای راهنمایی می‌توانید با 940 تماس بگیرید (به عربی، انگلیسی، اندونزیایی یا اردو).
 services-point-itlala =
     🕌 { $name } — غرفهٔ اطلاله
     استعلام، شکایت و گزارش، چاپ مجوز.
     هر روز از یک ساعت پیش از نماز مغرب تا یک ساعت پس از نماز عشا باز است.
     { $open_now ->
-        [true] ✅ الان باز است، تا { $closes }.
-       *[other] بازگشایی بعدی: { $day }، از { $opens } تا { $closes }.
+        [true] ✅ الان باز است، تا { DATETIME($closes, timeStyle: "short") }.
+       *[other] بازگشایی بعدی: { $day }، از { DATETIME($opens, timeStyle: "short") } تا { DATETIME($closes, timeStyle: "short") }.
     }
-    { $map }
 services-point-hadirin =
     🚐 { $name } — خودروی حاضرین
     چاپ استعلام، ارجاع‌ها، فعالیت‌های تجاری، گزارش و شکایت، پروانهٔ ساخت.
     { $open_now ->
-        [true] ✅ الان اینجاست، تا { $closes }.
-       *[other] حضور بعدی: { $day }، از { $opens } تا { $closes }.
+        [true] ✅ الان اینجاست، تا { DATETIME($closes, timeStyle: "short") }.
+       *[other] حضور بعدی: { $day }، از { DATETIME($opens, timeStyle: "short") } تا { DATETIME($closes, timeStyle: "short") }.
     }
-    { $map }
 
 ## درخواست‌ها: پرسش‌ها و پاسخ‌های مشترک
 
@@ -151,3 +165,11 @@ mutmainnun-summary =
 mutmainnun-filed =
     ✅ درخواست شما ثبت شد. شمارهٔ پیگیری: { $ticket_id }
     یکی از کارمندان ادارهٔ کل خدمات مشتریان با شما تماس می‌گیرد، مدارک لازم را می‌گوید و سپس کار را به نیابت از او پیگیری می‌کند. هر وقت خواستید، شمارهٔ پیگیری را بفرستید تا وضعیت را ببینید.
+
+## درخواست‌هایی که نگه داشته شد تا کاربر کار دیگری بکند
+
+request-draft-button = ↩ ادامهٔ درخواستم
+wajibna-draft-offer = درخواست مراجعه به منزل (واجبنا) شما هنوز ارسال نشده است. ادامه‌اش بدهیم؟
+mutmainnun-draft-offer = درخواست «مطمئنون» شما هنوز ارسال نشده است. ادامه‌اش بدهیم؟
+# بعد از «اداره:» در خلاصهٔ «مطمئنون»، وقتی کاربر از آن گذشته است.
+request-office-none = نامشخص

@@ -16,7 +16,11 @@ status-not-found = گزارش یا درخواستی با شمارهٔ { $ticket_
 status-owner =
     شمارهٔ پیگیری: { $ticket_id }
     وضعیت: { $status }
-    نوع: { $category }
+    نوع: { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    }
     تاریخ ثبت: { $created }
     آخرین به‌روزرسانی: { $updated }
     شرح: { $description }
@@ -50,5 +54,16 @@ status-my-tickets =
         [one] یک گزارش دارید. برای دیدن جزئیات روی آن بزنید.
        *[other] { $count } گزارش دارید. برای دیدن جزئیات روی یکی از آن‌ها بزنید.
     }
-# One button per ticket. $ticket_id, $category, $status: ready to show
-status-ticket-choice = { $ticket_id } · { $category } · { $status }
+# One button per ticket. $ticket_id, $category, $status: ready to show;
+# $kind: report, home_visit or proxy_service ($request names the last two)
+status-ticket-choice =
+    { $ticket_id } · { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    } · { $status }
+
+## نوع درخواست‌ها (در خلاصه‌ها و فهرست گزارش‌ها، جایی که گزارش نوع مشکلش را نشان می‌دهد)
+
+case-kind-home-visit = مراجعه به منزل (واجبنا)
+case-kind-proxy-service = به نیابت از دیگری (مطمئنون)

@@ -77,3 +77,46 @@ summary-skipped = Tidak ada
 summary-photo-attached = Terlampir
 # $lat, $lon: the coordinates of a shared pin
 summary-location-pin = Pin di peta ({ $lat }, { $lon })
+
+## Salam, lambat memahami, tombol lama
+
+# Sapaan apa pun yang bukan salam ("halo", "hai", "selamat pagi").
+greet-reply-hello = Halo! Ada yang bisa saya bantu hari ini?
+# Diucapkan di tengah pertanyaan bila teks yang diketik butuh layanan pemahaman
+# bahasa dan layanan itu tidak menjawab tepat waktu; pertanyaannya menyusul.
+nlu-slow = Saat ini saya lambat memahami pesan yang diketik. Anda bisa memakai tombol, atau coba lagi sebentar lagi.
+# Tombol dari pesan lama yang tidak bisa dijalankan lagi; posisi sekarang menyusul.
+choice-expired = Tombol itu dari pesan sebelumnya dan sudah tidak berfungsi. Ini posisi kita sekarang:
+
+## Isian yang belum selesai dan disimpan
+
+choice-resume = Lanjutkan
+choice-discard = Hapus saja
+# Tombol pertama di menu selama ada isian yang belum selesai.
+draft-button = ↩ Lanjutkan yang tadi
+draft-offer = Yang kita mulai tadi belum selesai, dan belum ada yang terkirim. Mau dilanjutkan?
+draft-resumed = Kita lanjutkan dari yang tadi.
+draft-discarded = Baik, sudah saya hapus. Tidak ada yang terkirim.
+draft-dropped = Ada beberapa isian Anda yang belum selesai, jadi yang paling lama saya hapus. Tidak ada yang terkirim darinya.
+draft-expired = Sebuah isian yang belum selesai sejak lebih dari seminggu lalu telah dihapus. Tidak ada yang terkirim darinya.
+# Admin mengubah formulir saat orang sedang mengisinya.
+flow-changed = Formulir ini baru saja diperbarui. Jawaban Anda sejauh ini tetap tersimpan; mari kita lanjutkan.
+flow-gone = Formulir yang sedang Anda isi sudah tidak tersedia, jadi tidak ada yang terkirim. Silakan mulai lagi dari menu.
+
+## Bila sebuah pesan bisa berarti dua hal
+
+# Diikuti satu tombol untuk masing-masing arti.
+meant-which = Supaya tidak salah, yang Anda maksud yang mana?
+choice-new-problem = Masalah baru
+# Orang itu punya laporan yang masih terbuka dan membicarakan masalah lagi.
+# $count: jumlah laporan yang ditampilkan; $ticket_id: yang pertama
+recall-which =
+    { $count ->
+        [one] Apakah ini tentang laporan Anda { $ticket_id }, atau masalah baru?
+       *[other] Apakah ini tentang salah satu laporan Anda, atau masalah baru?
+    }
+# Menanyakan "laporan saya" tanpa nomor dan punya beberapa.
+recall-pick = Yang mana maksud Anda? Ketuk untuk melihat statusnya.
+recall-another = Nomor lain
+# Satu tombol per tiket. $ticket_id; $what: jenis masalahnya, atau jenis permohonannya
+recall-ticket-choice = { $ticket_id } · { $what }

@@ -141,3 +141,127 @@ kb-thanks = Senang bisa membantu!
 kb-sorry =
     Mohon maaf, jawaban tadi belum menjawab pertanyaan Anda. Mustasharak Al-Amin, konsultan pemerintah kota, dapat menjawab langsung di nomor { $phone }, atau Anda bisa meneruskan pertanyaan Anda ke petugas kami di sini.
 kb-unknown = Mohon maaf, jawaban itu tidak ada lagi. Berikut topik-topik konsultan:
+
+## Pertanyaan yang dijawab setiap jawaban. Tidak ditampilkan: bot mencocokkan pertanyaan
+## orang dengan daftar ini, semua bahasa sekaligus, dan langsung menjawab bila ada yang jelas
+## cocok (pertanyaan umum mendapat menu topiknya). Satu pertanyaan per baris.
+
+kb-eng-categories-questions =
+    Apa saja kategori kantor teknik?
+    Kantor teknik kategori apa yang boleh merancang gedung bertingkat?
+    Bagaimana kantor konsultan teknik diklasifikasikan?
+    Apakah kategori kantor membatasi ukuran proyek?
+
+kb-eng-permissions-questions =
+    Apa saja yang boleh dikerjakan kantor teknik?
+    Apakah kantor teknik bisa mengajukan izin bangunan untuk saya?
+    Apakah kantor teknik boleh mengawasi pembangunan?
+    Layanan apa yang diberikan kantor teknik berlisensi?
+
+kb-eng-verify-questions =
+    Bagaimana cara memastikan kantor teknik itu berizin?
+    Bagaimana cara mengecek kantor teknik?
+    Apakah kantor teknik ini resmi?
+    Bagaimana tahu izin kantor itu masih berlaku?
+
+kb-build-permit-questions =
+    Dokumen apa saja untuk mengurus izin bangunan rumah?
+    Bagaimana cara mendapatkan izin mendirikan bangunan?
+    Apakah saya perlu izin untuk membangun rumah?
+    Dokumen apa yang dibutuhkan untuk izin bangunan?
+    Di mana mengajukan izin membangun?
+
+kb-build-requirements-questions =
+    Apa persyaratan bangunan tempat tinggal?
+    Berapa lantai yang boleh saya bangun?
+    Berapa jarak sempadan bangunan untuk rumah?
+    Apakah bangunan rumah harus punya tempat parkir?
+
+kb-build-during-questions =
+    Aturan apa yang berlaku selama pembangunan?
+    Apa yang harus saya perhatikan saat rumah sedang dibangun?
+    Apakah lokasi proyek harus dipagari?
+    Di mana membuang puing bangunan?
+
+kb-shop-licence-questions =
+    Saya ingin membuka toko, apa saja izinnya?
+    Bagaimana cara mendapatkan izin toko?
+    Bagaimana cara membuka toko?
+    Apa yang diperlukan untuk izin usaha?
+    Bagaimana memperpanjang izin toko saya?
+
+kb-shop-technical-questions =
+    Apa persyaratan teknis untuk toko?
+    Syarat apa yang harus dipenuhi bangunan toko?
+    Apa syarat pencahayaan dan ventilasi toko?
+    Apakah toko wajib punya alat pemadam kebakaran?
+
+kb-shop-food-questions =
+    Apa syarat teknis warung makan atau restoran?
+    Apa persyaratan untuk toko makanan?
+    Apa persyaratan teknis untuk restoran?
+    Apakah pekerja restoran wajib punya sertifikat kesehatan?
+    Apa aturan untuk toko roti atau toko kelontong?
+
+kb-invest-opportunities-questions =
+    Peluang investasi apa yang ditawarkan pemerintah kota?
+    Bagaimana cara berinvestasi dengan pemerintah kota?
+    Apakah ada lahan kota yang disewakan untuk investor?
+    Bagaimana ikut tender investasi pemerintah kota?
+
+kb-invest-projects-questions =
+    Apa proyek masa depan pemerintah kota?
+    Proyek baru apa yang direncanakan di Makkah?
+    Jalan dan taman apa yang sedang dibangun pemerintah kota?
+    Apakah ada proyek pembangunan kota yang akan datang?
+
+kb-tx-licence-printing-questions =
+    Bagaimana cara mencetak izin saya?
+    Di mana saya bisa mencetak izin dari pemerintah kota?
+    Bisakah saya mendapat salinan cetak izin saya?
+    Bagaimana mencetak izin bangunan?
+
+kb-tx-deed-registration-questions =
+    Bagaimana cara mendaftarkan akta tanah?
+    Bagaimana mendaftarkan sertifikat tanah saya?
+    Di mana mendaftarkan akta properti?
+    Apa syarat pendaftaran akta properti?
+
+kb-tx-land-subdivision-questions =
+    Bagaimana cara memecah tanah saya?
+    Bagaimana membagi satu kavling menjadi dua?
+    Bisakah saya menggabungkan dua bidang tanah?
+    Apa yang diperlukan untuk memecah sebidang tanah?
+
+kb-contacts-all-questions =
+    Berapa nomor telepon pemerintah kota?
+    Bagaimana cara menelepon pemerintah kota?
+    Berapa nomor konsultan?
+    Nomor berapa untuk Mustamirrun?
+
+## Pertanyaan umum tentang satu topik: mendapat menu topiknya, bukan satu jawaban.
+
+kb-topic-engineering-offices-questions =
+    Info tentang kantor teknik
+    Saya mau tanya soal kantor konsultan teknik
+    Kantor teknik
+
+kb-topic-residential-building-questions =
+    Info tentang membangun rumah tinggal
+    Seputar pembangunan rumah
+    Bangun rumah
+
+kb-topic-shops-questions =
+    Persyaratan toko
+    Info tentang usaha toko
+    Seputar toko dan warung
+
+kb-topic-investment-questions =
+    Investasi
+    Info tentang investasi dan proyek
+    Proyek dan investasi
+
+kb-topic-transactions-questions =
+    Urusan di pemerintah kota
+    Saya mau tanya soal urusan izin
+    Izin dan urusan administrasi

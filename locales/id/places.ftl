@@ -39,3 +39,7 @@ hijri-month-9 = Ramadan
 hijri-month-10 = Syawal
 hijri-month-11 = Zulkaidah
 hijri-month-12 = Zulhijah
+
+# Masjid yang ditanyakan orang dengan namanya tetapi tidak punya titik layanan sendiri
+# (boundaries.yaml, `mosque: true`): "posko Itlala di Masjidil Haram".
+mosque-haram = Masjidil Haram

@@ -45,3 +45,16 @@ report-summary =
 report-filed =
     Terima kasih, laporan Anda sudah tercatat ✅
     Nomor laporan Anda { $ticket_id }. Simpan nomor ini untuk mengecek statusnya; saya akan mengabari Anda di sini jika ada perubahan.
+
+## Laporan yang disimpan sementara orang melakukan hal lain
+
+report-draft-button = ↩ Lanjutkan laporan saya
+# $category: jenis masalah, bila sudah dipilih; $has_category: "true" atau "false"
+report-draft-offer =
+    { $has_category ->
+        [true] Laporan Anda ({ $category }) belum terkirim. Mau dilanjutkan?
+       *[other] Laporan Anda belum terkirim. Mau dilanjutkan?
+    }
+# Setelah "Foto:" dan "Telepon:" di ringkasan bila orang melewatinya.
+report-photo-none = Tidak ada
+report-phone-none = Tidak ada

@@ -40,35 +40,49 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = Di mana Anda sekarang? Bagikan lokasi Anda 📍, atau ketik nama kawasan.
 services-points-unknown-place = Mohon maaf, tempat itu tidak ditemukan. Bagikan lokasi Anda, atau ketik nama kawasan.
-# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
+# $distance: a number of km, formatted by NUMBER(); the times by DATETIME() (see en/services.ftl).
 services-points-open =
-    ✅ Buka sekarang: { $name } ({ $service }), { $distance } km dari Anda — buka sampai { $closes }.
-    { $map }
-    Hari ini, { $today }: posko Itlala buka { $itlala_opens }–{ $itlala_closes }.
+    ✅ Buka sekarang: { $name } ({ $service }), { NUMBER($distance, maximumFractionDigits: 1) } km dari Anda — buka sampai { DATETIME($closes, timeStyle: "short") }.
+    { $itlala_today ->
+        [true] Hari ini, { $today }: posko Itlala buka { DATETIME($itlala_opens, timeStyle: "short") }–{ DATETIME($itlala_closes, timeStyle: "short") }.
+       *[other] Hari ini, { $today }, tidak ada posko Itlala yang buka.
+    }
     Titik lain:
 services-points-none-open =
-    Saat ini tidak ada titik layanan yang buka di dekat Anda. Yang terdekat: { $name } ({ $service }), { $distance } km — buka { $day } pukul { $opens }.
-    { $map }
-    Hari ini, { $today }: posko Itlala buka { $itlala_opens }–{ $itlala_closes }.
+    Saat ini tidak ada titik layanan yang buka di dekat Anda. Yang terdekat: { $name } ({ $service }), { NUMBER($distance, maximumFractionDigits: 1) } km — buka { $day } pukul { DATETIME($opens, timeStyle: "short") }.
+    { $itlala_today ->
+        [true] Hari ini, { $today }: posko Itlala buka { DATETIME($itlala_opens, timeStyle: "short") }–{ DATETIME($itlala_closes, timeStyle: "short") }.
+       *[other] Hari ini, { $today }, tidak ada posko Itlala yang buka.
+    }
     Titik lain:
-services-points-none = Belum ada posko Itlala maupun mobil Hadirin yang dijadwalkan dalam beberapa hari ke depan. Saat beroperasi, posko Itlala buka satu jam sebelum Magrib sampai satu jam setelah Isya (hari ini, { $today }: { $itlala_opens }–{ $itlala_closes }). Untuk sementara, silakan telepon 940.
+# Masjid yang disebut orang itu tidak punya posko Itlala sendiri. $place: masjidnya;
+# $name, $distance (km, angka), $open_now, $opens, $closes, $day: posko terdekat
+services-points-mosque =
+    🕌 { $place } tidak memiliki posko Itlala sendiri. Yang terdekat: { $name }, { NUMBER($distance, maximumFractionDigits: 1) } km dari sana.
+    { $open_now ->
+        [true] ✅ Buka sekarang, sampai { DATETIME($closes, timeStyle: "short") }.
+       *[other] Buka berikutnya: { $day }, { DATETIME($opens, timeStyle: "short") }–{ DATETIME($closes, timeStyle: "short") }.
+    }
+    Posko Itlala buka setiap hari dari satu jam sebelum Magrib sampai satu jam setelah Isya.
+    Posko lain:
+# Label tombol (Telegram) atau tautan (obrolan web) yang membuka peta.
+services-map = 🗺️ Buka peta
+services-points-none = Belum ada posko Itlala maupun mobil Hadirin yang dijadwalkan dalam beberapa hari ke depan. Saat beroperasi, posko Itlala buka satu jam sebelum Magrib sampai satu jam setelah Isya (hari ini, { $today }: { DATETIME($itlala_opens, timeStyle: "short") }–{ DATETIME($itlala_closes, timeStyle: "short") }). Untuk sementara, silakan telepon 940.
 services-point-itlala =
     🕌 { $name } — posko Itlala
     Pertanyaan, pengaduan dan laporan, cetak izin.
     Buka setiap hari dari satu jam sebelum Magrib sampai satu jam setelah Isya.
     { $open_now ->
-        [true] ✅ Buka sekarang, sampai { $closes }.
-       *[other] Buka berikutnya: { $day }, { $opens }–{ $closes }.
+        [true] ✅ Buka sekarang, sampai { DATETIME($closes, timeStyle: "short") }.
+       *[other] Buka berikutnya: { $day }, { DATETIME($opens, timeStyle: "short") }–{ DATETIME($closes, timeStyle: "short") }.
     }
-    { $map }
 services-point-hadirin =
     🚐 { $name } — mobil Hadirin
     Pengecekan dan cetak data, rujukan, kegiatan usaha, laporan dan pengaduan, izin bangunan.
     { $open_now ->
-        [true] ✅ Ada di sini sekarang, sampai { $closes }.
-       *[other] Kunjungan berikutnya: { $day }, { $opens }–{ $closes }.
+        [true] ✅ Ada di sini sekarang, sampai { DATETIME($closes, timeStyle: "short") }.
+       *[other] Kunjungan berikutnya: { $day }, { DATETIME($opens, timeStyle: "short") }–{ DATETIME($closes, timeStyle: "short") }.
     }
-    { $map }
 
 ## Permohonan: pertanyaan dan jawaban bersama
 
@@ -152,3 +166,11 @@ mutmainnun-summary =
 mutmainnun-filed =
     ✅ Permohonan Anda tercatat. Nomor permohonan: { $ticket_id }
     Petugas bagian layanan pelanggan akan menelepon Anda untuk menjelaskan dokumen yang diperlukan, lalu menyelesaikan urusan itu atas namanya. Kirim nomor permohonan itu kapan saja untuk mengeceknya.
+
+## Permohonan yang disimpan sementara orang melakukan hal lain
+
+request-draft-button = ↩ Lanjutkan permohonan saya
+wajibna-draft-offer = Permohonan kunjungan rumah (Wajibna) Anda belum terkirim. Mau dilanjutkan?
+mutmainnun-draft-offer = Permohonan Mutma'innun Anda belum terkirim. Mau dilanjutkan?
+# Setelah "Kantor:" di ringkasan Mutma'innun bila orang melewatinya.
+request-office-none = Belum diketahui

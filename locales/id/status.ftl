@@ -16,7 +16,11 @@ status-not-found = Saya tidak menemukan laporan atau permohonan dengan nomor { $
 status-owner =
     Nomor: { $ticket_id }
     Status: { $status }
-    Jenis: { $category }
+    Jenis: { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    }
     Diajukan: { $created }
     Pembaruan terakhir: { $updated }
     Keterangan: { $description }
@@ -50,5 +54,16 @@ status-my-tickets =
         [1] Anda memiliki 1 laporan. Ketuk untuk melihat detailnya.
        *[other] Anda memiliki { $count } laporan. Ketuk salah satu untuk melihat detailnya.
     }
-# One button per ticket. $ticket_id, $category, $status: ready to show
-status-ticket-choice = { $ticket_id } · { $category } · { $status }
+# One button per ticket. $ticket_id, $category, $status: ready to show;
+# $kind: report, home_visit or proxy_service ($request names the last two)
+status-ticket-choice =
+    { $ticket_id } · { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    } · { $status }
+
+## Jenis permohonan (di ringkasan dan daftar tiket, tempat laporan menampilkan jenis masalahnya)
+
+case-kind-home-visit = Kunjungan rumah (Wajibna)
+case-kind-proxy-service = Mewakili orang lain (Mutma'innun)

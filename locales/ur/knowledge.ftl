@@ -141,3 +141,124 @@ kb-thanks = خوشی ہوئی کہ مدد ملی!
 kb-sorry =
     معذرت کہ اس جواب سے آپ کی بات پوری نہیں ہوئی۔ آپ بلدیہ کے مشیر، مستشارک الامین، سے { $phone } پر براہِ راست پوچھ سکتے ہیں، یا اپنا سوال یہیں ہمارے نمائندوں کو بھیج سکتے ہیں۔
 kb-unknown = معذرت، یہ جواب اب موجود نہیں۔ مشیر کے موضوعات یہ ہیں:
+
+## وہ سوال جن کا ہر جواب دیتا ہے۔ یہ دکھائے نہیں جاتے: بوٹ صارف کے سوال کو سب زبانوں میں
+## ان سے ملاتا ہے اور واضح میل ہو تو سیدھا جواب دیتا ہے (عام سوال پر موضوع کا مینو)۔ ہر سطر میں ایک سوال۔
+
+kb-eng-categories-questions =
+    انجینئرنگ دفاتر کی کیٹیگریز کیا ہیں؟
+    کئی منزلہ عمارت کا ڈیزائن کون سی کیٹیگری کا دفتر بنا سکتا ہے؟
+    انجینئرنگ دفاتر کی درجہ بندی کیسے ہوتی ہے؟
+    engineering office ki category kya hoti hai
+
+kb-eng-permissions-questions =
+    انجینئرنگ دفتر کیا کیا کام کر سکتا ہے؟
+    کیا انجینئرنگ دفتر میری طرف سے تعمیراتی اجازت نامے کی درخواست دے سکتا ہے؟
+    کیا دفتر تعمیر کی نگرانی کر سکتا ہے؟
+    engineering office kya kya kaam kar sakta hai
+
+kb-eng-verify-questions =
+    کیسے پتا کروں کہ انجینئرنگ دفتر لائسنس یافتہ ہے؟
+    انجینئرنگ دفتر کی تصدیق کیسے کروں؟
+    کیا یہ انجینئرنگ دفتر منظور شدہ ہے؟
+    office ka license check kaise karein
+
+kb-build-permit-questions =
+    تعمیراتی اجازت نامہ کیسے ملتا ہے؟
+    کیا گھر بنانے کے لیے اجازت نامہ چاہیے؟
+    بلڈنگ پرمٹ کے لیے کون سے کاغذات چاہئیں؟
+    ghar banane ka permit kaise milega
+
+kb-build-requirements-questions =
+    رہائشی عمارت کی شرائط کیا ہیں؟
+    میں کتنی منزلیں بنا سکتا ہوں؟
+    گھر کی عمارت کے لیے کتنی جگہ چھوڑنی ہوتی ہے؟
+    rihaishi building ki shartein kya hain
+
+kb-build-during-questions =
+    تعمیراتی ملبہ کہاں پھینکا جائے؟
+    تعمیر کے دوران کن باتوں کا خیال رکھنا ہوتا ہے؟
+    عمارت بنتے وقت کیا قواعد ہیں؟
+    کیا تعمیر کی جگہ کے گرد باڑ لگانی ضروری ہے؟
+    tameer ke dauran kya rules hain
+
+kb-shop-licence-questions =
+    دکان کا لائسنس کیسے بنتا ہے؟
+    دکان کیسے کھولوں؟
+    تجارتی لائسنس کے لیے کیا چاہیے؟
+    dukan ka license kaise banwayen
+
+kb-shop-technical-questions =
+    دکان کی تکنیکی شرائط کیا ہیں؟
+    دکان کی عمارت کن شرطوں پر پوری اترے؟
+    دکان میں روشنی اور ہوا کی کیا شرائط ہیں؟
+    dukan ki technical shartein kya hain
+
+kb-shop-food-questions =
+    کھانے کی دکان کی شرائط کیا ہیں؟
+    ریسٹورنٹ کی تکنیکی شرائط کیا ہیں؟
+    کیا ہوٹل کے ملازمین کو ہیلتھ سرٹیفکیٹ چاہیے؟
+    khane ki dukan ki shartein kya hain
+
+kb-invest-opportunities-questions =
+    بلدیہ میں سرمایہ کاری کے کیا مواقع ہیں؟
+    بلدیہ کے ساتھ سرمایہ کاری کیسے کروں؟
+    کیا سرمایہ کاروں کے لیے بلدیہ کی جگہیں کرائے پر ہیں؟
+    investment ke mauqe kya hain
+
+kb-invest-projects-questions =
+    بلدیہ کے مستقبل کے منصوبے کیا ہیں؟
+    مکہ میں کون سے نئے منصوبے بن رہے ہیں؟
+    بلدیہ کون سی سڑکیں اور پارک بنا رہی ہے؟
+    future projects kya hain
+
+kb-tx-licence-printing-questions =
+    میں اپنا لائسنس کیسے پرنٹ کروں؟
+    بلدیہ کا لائسنس کہاں سے پرنٹ ہوگا؟
+    کیا مجھے اپنے اجازت نامے کی پرنٹ شدہ کاپی مل سکتی ہے؟
+    license print kaise karein
+
+kb-tx-deed-registration-questions =
+    ملکیت کا کاغذ کیسے رجسٹر کرواؤں؟
+    زمین کی رجسٹری کیسے کرواؤں؟
+    جائیداد کی رجسٹری کہاں ہوتی ہے؟
+    zameen ki registry kaise hoti hai
+
+kb-tx-land-subdivision-questions =
+    اپنی زمین کے حصے کیسے کرواؤں؟
+    ایک پلاٹ کو دو میں کیسے تقسیم کروں؟
+    کیا دو پلاٹ ملائے جا سکتے ہیں؟
+    zameen ki taqseem kaise hoti hai
+
+kb-contacts-all-questions =
+    بلدیہ کے فون نمبر کیا ہیں؟
+    بلدیہ کو کال کیسے کروں؟
+    مشیر کا نمبر کیا ہے؟
+    mustamirrun ka number kya hai
+
+## کسی پورے موضوع کے بارے میں عام سوال: ان پر موضوع کا مینو آتا ہے، کوئی ایک جواب نہیں۔
+
+kb-topic-engineering-offices-questions =
+    انجینئرنگ دفاتر کے بارے میں بتائیں
+    انجینئرنگ آفس کے بارے میں سوال ہے
+    engineering office ke baare mein batayen
+
+kb-topic-residential-building-questions =
+    میں گھر بنانا چاہتا ہوں
+    گھر کی تعمیر کے بارے میں بتائیں
+    ghar banana hai
+
+kb-topic-shops-questions =
+    دکانوں کی شرائط
+    دکان کے بارے میں بتائیں
+    dukan ke baare mein sawal hai
+
+kb-topic-investment-questions =
+    سرمایہ کاری
+    سرمایہ کاری اور منصوبوں کے بارے میں بتائیں
+    investment ke baare mein batayen
+
+kb-topic-transactions-questions =
+    بلدیہ کے کام
+    ایک سرکاری کام کے بارے میں سوال ہے
+    lisence aur kaam

@@ -39,3 +39,7 @@ hijri-month-9 = رمضان
 hijri-month-10 = شوال
 hijri-month-11 = ذوالقعدہ
 hijri-month-12 = ذوالحجہ
+
+# وہ مسجدیں جن کا لوگ نام لے کر پوچھتے ہیں مگر ان میں اپنا کوئی سروس پوائنٹ نہیں
+# (boundaries.yaml، `mosque: true`): «حرم میں اطلالہ کاؤنٹر»۔
+mosque-haram = مسجد الحرام

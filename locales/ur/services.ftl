@@ -40,35 +40,49 @@ services-point-button = { $name } ({ $service })
 
 services-points-ask = آپ کہاں ہیں؟ اپنی لوکیشن بھیجیں 📍، یا اپنے محلے کا نام لکھیں۔
 services-points-unknown-place = معذرت، یہ جگہ نہیں ملی۔ اپنی لوکیشن بھیجیں یا محلے کا نام لکھیں۔
-# $distance: text with a decimal point, from the code (see the note in en/services.ftl).
+# $distance: a number of km, formatted by NUMBER(); the times by DATETIME() (see en/services.ftl).
 services-points-open =
-    ✅ ابھی کھلا ہے: { $name } ({ $service })، { $distance } کلومیٹر دور — { $closes } تک۔
-    { $map }
-    آج، { $today }: اطلالہ کاؤنٹر { $itlala_opens } سے { $itlala_closes } تک کھلے ہیں۔
+    ✅ ابھی کھلا ہے: { $name } ({ $service })، { NUMBER($distance, maximumFractionDigits: 1) } کلومیٹر دور — { DATETIME($closes, timeStyle: "short") } تک۔
+    { $itlala_today ->
+        [true] آج، { $today }: اطلالہ کاؤنٹر { DATETIME($itlala_opens, timeStyle: "short") } سے { DATETIME($itlala_closes, timeStyle: "short") } تک کھلے ہیں۔
+       *[other] آج، { $today }، کوئی اطلالہ کاؤنٹر نہیں کھلا۔
+    }
     دوسرے پوائنٹس:
 services-points-none-open =
-    ابھی قریب کوئی پوائنٹ کھلا نہیں۔ سب سے قریب: { $name } ({ $service })، { $distance } کلومیٹر — { $day } کو { $opens } بجے کھلے گا۔
-    { $map }
-    آج، { $today }: اطلالہ کاؤنٹر { $itlala_opens } سے { $itlala_closes } تک کھلے ہیں۔
+    ابھی قریب کوئی پوائنٹ کھلا نہیں۔ سب سے قریب: { $name } ({ $service })، { NUMBER($distance, maximumFractionDigits: 1) } کلومیٹر — { $day } کو { DATETIME($opens, timeStyle: "short") } بجے کھلے گا۔
+    { $itlala_today ->
+        [true] آج، { $today }: اطلالہ کاؤنٹر { DATETIME($itlala_opens, timeStyle: "short") } سے { DATETIME($itlala_closes, timeStyle: "short") } تک کھلے ہیں۔
+       *[other] آج، { $today }، کوئی اطلالہ کاؤنٹر نہیں کھلا۔
+    }
     دوسرے پوائنٹس:
-services-points-none = اگلے چند دنوں میں کوئی اطلالہ کاؤنٹر یا حاضرین گاڑی طے نہیں۔ اطلالہ کاؤنٹر جب چلتے ہیں تو مغرب سے ایک گھنٹہ پہلے سے عشاء کے ایک گھنٹے بعد تک کھلے رہتے ہیں (آج، { $today }: { $itlala_opens } سے { $itlala_closes } تک)۔ مدد کے لیے براہِ کرم 940 پر کال کریں۔
+# جس مسجد کا صارف نے نام لیا اس میں اپنا کوئی اطلالہ کاؤنٹر نہیں۔ $place: مسجد؛
+# $name، $distance (کلومیٹر، عدد)، $open_now، $opens، $closes، $day: قریب ترین کاؤنٹر کے
+services-points-mosque =
+    🕌 { $place } میں اپنا کوئی اطلالہ کاؤنٹر نہیں۔ سب سے قریب { $name } ہے، { NUMBER($distance, maximumFractionDigits: 1) } کلومیٹر دور۔
+    { $open_now ->
+        [true] ✅ ابھی کھلا ہے، { DATETIME($closes, timeStyle: "short") } تک۔
+       *[other] اگلی بار: { $day }، { DATETIME($opens, timeStyle: "short") } سے { DATETIME($closes, timeStyle: "short") } تک۔
+    }
+    اطلالہ کاؤنٹر روزانہ مغرب سے ایک گھنٹہ پہلے سے عشاء کے ایک گھنٹے بعد تک کھلے رہتے ہیں۔
+    دوسرے کاؤنٹر:
+# اس بٹن (ٹیلی گرام) یا لنک (ویب چیٹ) کا نام جو نقشہ کھولتا ہے۔
+services-map = 🗺️ نقشہ کھولیں
+services-points-none = اگلے چند دنوں میں کوئی اطلالہ کاؤنٹر یا حاضرین گاڑی طے نہیں۔ اطلالہ کاؤنٹر جب چلتے ہیں تو مغرب سے ایک گھنٹہ پہلے سے عشاء کے ایک گھنٹے بعد تک کھلے رہتے ہیں (آج، { $today }: { DATETIME($itlala_opens, timeStyle: "short") } سے { DATETIME($itlala_closes, timeStyle: "short") } تک)۔ مدد کے لیے براہِ کرم 940 پر کال کریں۔
 services-point-itlala =
     🕌 { $name } — اطلالہ کاؤنٹر
     استفسارات، شکایات اور لائسنس کا پرنٹ۔
     روزانہ مغرب سے ایک گھنٹہ پہلے سے عشاء کے ایک گھنٹے بعد تک کھلا رہتا ہے۔
     { $open_now ->
-        [true] ✅ ابھی کھلا ہے، { $closes } تک۔
-       *[other] اگلی بار: { $day }، { $opens } سے { $closes } تک۔
+        [true] ✅ ابھی کھلا ہے، { DATETIME($closes, timeStyle: "short") } تک۔
+       *[other] اگلی بار: { $day }، { DATETIME($opens, timeStyle: "short") } سے { DATETIME($closes, timeStyle: "short") } تک۔
     }
-    { $map }
 services-point-hadirin =
     🚐 { $name } — حاضرین گاڑی
     استفسار کا پرنٹ، ریفرل، تجارتی سرگرمیاں، شکایات، تعمیراتی اجازت نامے۔
     { $open_now ->
-        [true] ✅ ابھی یہاں ہے، { $closes } تک۔
-       *[other] اگلی آمد: { $day }، { $opens } سے { $closes } تک۔
+        [true] ✅ ابھی یہاں ہے، { DATETIME($closes, timeStyle: "short") } تک۔
+       *[other] اگلی آمد: { $day }، { DATETIME($opens, timeStyle: "short") } سے { DATETIME($closes, timeStyle: "short") } تک۔
     }
-    { $map }
 
 ## درخواستیں: مشترک سوالات اور جوابات
 
@@ -151,3 +165,11 @@ mutmainnun-summary =
 mutmainnun-filed =
     ✅ آپ کی درخواست درج ہو گئی۔ درخواست نمبر: { $ticket_id }
     کسٹمر سروس کا ایک ملازم آپ کو کال کر کے مطلوبہ کاغذات بتائے گا، پھر ان کی طرف سے یہ کام نمٹائے گا۔ کسی بھی وقت درخواست نمبر بھیج کر صورتِ حال دیکھیں۔
+
+## درخواستیں جو محفوظ رکھی گئیں جب صارف کوئی اور کام کرنے لگا
+
+request-draft-button = ↩ اپنی درخواست جاری رکھیں
+wajibna-draft-offer = گھر پر خدمت (واجبنا) کی آپ کی درخواست ابھی نہیں بھیجی گئی۔ کیا اسے جاری رکھیں؟
+mutmainnun-draft-offer = «مطمئنون» کی آپ کی درخواست ابھی نہیں بھیجی گئی۔ کیا اسے جاری رکھیں؟
+# «مطمئنون» کے خلاصے میں «دفتر:» کے بعد، جب صارف نے اسے چھوڑ دیا ہو۔
+request-office-none = معلوم نہیں

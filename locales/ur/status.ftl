@@ -16,7 +16,11 @@ status-not-found = مجھے نمبر { $ticket_id } کی کوئی شکایت ی�
 status-owner =
     نمبر: { $ticket_id }
     صورتِ حال: { $status }
-    قسم: { $category }
+    قسم: { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    }
     تاریخِ اندراج: { $created }
     آخری اپ ڈیٹ: { $updated }
     تفصیل: { $description }
@@ -49,5 +53,16 @@ status-my-tickets =
         [one] آپ کی ایک شکایت درج ہے۔ تفصیلات دیکھنے کے لیے اسے دبائیں۔
        *[other] آپ کی { $count } شکایات درج ہیں۔ تفصیلات دیکھنے کے لیے کسی ایک کو دبائیں۔
     }
-# One button per ticket. $ticket_id, $category, $status: ready to show
-status-ticket-choice = { $ticket_id } · { $category } · { $status }
+# One button per ticket. $ticket_id, $category, $status: ready to show;
+# $kind: report, home_visit or proxy_service ($request names the last two)
+status-ticket-choice =
+    { $ticket_id } · { $kind ->
+       *[report] { $category }
+        [home_visit] { $request }
+        [proxy_service] { $request }
+    } · { $status }
+
+## درخواستوں کی قسمیں (خلاصوں اور ٹکٹوں کی فہرست میں، جہاں شکایت کے ساتھ اس کی قسم آتی ہے)
+
+case-kind-home-visit = گھر پر خدمت (واجبنا)
+case-kind-proxy-service = کسی کی طرف سے کام (مطمئنون)

@@ -64,7 +64,7 @@ def test_file_then_check_a_ticket_across_two_runs(lang: str, db_url: str, tmp_pa
     assert {o["lang"] for o in out} == {lang}
     ticket = next(w for w in filed["text"].replace("\u2068", " ").replace("\u2069", " ").split()
                   if w.startswith("MK-"))  # fmt: skip
-    assert set(out[0]) == {"key", "text", "choices", "expects", "lang"}
+    assert set(out[0]) == {"key", "text", "choices", "links", "expects", "lang"}
 
     second = labbaik(
         "chat", "--json", "--no-nlu", "--user", "p1",
@@ -93,6 +93,19 @@ def test_plain_mode_numbers_choices_and_bad_json_is_named(sqlite_url: str, tmp_p
     assert "not valid JSON" in bad.stderr
     assert "expected one of" in bad.stderr and "colour" in bad.stderr
     assert "location needs numbers" in bad.stderr
+
+
+def test_the_console_prints_rtl_text_without_bidi_isolation_marks(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    stdin = "/start\n" + json.dumps({"choice": "flow:my_tickets"}) + "\n"
+    out = labbaik(
+        "chat", "--json", "--no-nlu", "--lang", "ar",
+        stdin=stdin, db_url=sqlite_url, tmp_path=tmp_path,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "ليس لديك" in out.stdout or "لديك" in out.stdout  # an Arabic text with a placeable
+    assert not set("\u2066\u2067\u2068\u2069") & set(out.stdout)
 
 
 def test_a_missing_photo_file_is_named_and_a_text_file_is_refused(

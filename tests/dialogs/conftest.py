@@ -6,6 +6,7 @@ import pytest
 from dialog_helpers import Chat
 
 from bot.app.config import load_settings
+from bot.core.conversation import short_answers
 from dialogs.engine import Context
 from dialogs.flowset import FlowSet
 from dialogs.loader import load_flows
@@ -26,6 +27,7 @@ def localizer() -> Localizer:
 def ctx(localizer: Localizer) -> Context:
     return Context(
         labels=localizer.labels("en"),
+        words=short_answers(localizer, load_settings().languages),
         nlu_threshold=0.55,
         constants={"hotline": "940", "ticket_example": "MK-1234566"},
     )

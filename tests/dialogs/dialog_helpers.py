@@ -53,6 +53,15 @@ class Chat:
 
     @property
     def choice_ids(self) -> list[str]:
+        """The actions of the last buttons shown (each went out as its token)."""
+        assert self.last is not None
+        shown = [o for o in self.last.outputs if o.choices]
+        tokens = self.state.get("tokens") or {}
+        return [tokens.get(c.id, c.id) for c in shown[-1].choices] if shown else []
+
+    @property
+    def tokens(self) -> list[str]:
+        """The last buttons as a channel sees them: opaque tokens."""
         assert self.last is not None
         shown = [o for o in self.last.outputs if o.choices]
         return [c.id for c in shown[-1].choices] if shown else []

@@ -102,7 +102,7 @@ def test_mina_camp_number_is_a_place(chat: Chat) -> None:
     assert chat.state["slots"]["location"] == {"text": "Mina camp ٥٢"}
 
 
-def test_optional_slots_can_be_skipped_and_show_as_not_given(chat: Chat) -> None:
+def test_optional_slots_can_be_skipped_and_show_their_own_none(chat: Chat) -> None:
     chat.press("flow:report_issue")
     chat.press("waste")
     chat.text(DESCRIPTION)
@@ -112,8 +112,9 @@ def test_optional_slots_can_be_skipped_and_show_as_not_given(chat: Chat) -> None
     chat.press("skip")
     summary = chat.output
     assert summary.key == "report-summary"
-    assert summary.args["photo"] == {"msg": "summary-skipped", "args": {}}
-    assert summary.args["phone"] == {"msg": "summary-skipped", "args": {}}
+    # each field its own "none" (Arabic: الصورة: لا توجد, رقم الهاتف: لا يوجد)
+    assert summary.args["photo"] == {"msg": "report-photo-none", "args": {}}
+    assert summary.args["phone"] == {"msg": "report-phone-none", "args": {}}
     assert chat.state["slots"]["photo"] is None
 
 
@@ -264,13 +265,17 @@ def test_cancel_at_the_menu_just_shows_the_menu(chat: Chat) -> None:
 
 
 def test_intent_with_category_skips_the_category_question(chat: Chat) -> None:
-    result = chat.text("garbage everywhere", nlu("report_issue", category="waste"))
-    assert keys(result) == ["report-ask-description"]
+    # first a look at the person's own tickets (none), then the report
+    assert keys(chat.text("garbage!", nlu("report_issue", category="waste"))) == [
+        "effect:list_cases"
+    ]
+    assert keys(chat.result("list_cases", cases=[])) == ["report-ask-description"]
     assert chat.state["slots"] == {"category": "waste"}
 
 
 def test_an_unknown_category_entity_is_ignored(chat: Chat) -> None:
     chat.text("a problem", nlu("report_issue", category="volcano"))
+    chat.result("list_cases", cases=[])
     assert chat.output.key == "report-ask-category"
 
 
@@ -288,7 +293,8 @@ def test_intent_with_a_mistyped_ticket_says_so_and_asks(chat: Chat) -> None:
 def test_another_flow_mid_flow_switches_to_it(chat: Chat) -> None:
     chat.press("flow:report_issue")
     result = chat.text("actually I want to check my ticket", nlu("check_status", 0.8))
-    assert keys(result) == ["status-ask-ticket"]
+    assert keys(result) == ["effect:list_cases"]  # their own tickets first: none
+    assert keys(chat.result("list_cases", cases=[])) == ["status-ask-ticket"]
     assert chat.state["flow"] == "check_status"
     assert chat.state["slots"] == {}
 
@@ -325,7 +331,8 @@ def test_the_same_intent_mid_flow_fills_the_slot(chat: Chat) -> None:
     chat.press("flow:report_issue")
     chat.text("it's about rats", nlu("report_issue", category="animals_pests"))
     assert chat.state["slots"]["category"] == "animals_pests"
-    assert chat.output.key == "report-ask-description"
+    assert chat.state["slots"]["description"] == "it's about rats"  # what they said
+    assert chat.output.key == "report-ask-location"
 
 
 def test_fallback_clarifies_with_the_top_intents(chat: Chat) -> None:
@@ -381,7 +388,7 @@ def test_without_nlu_free_text_gets_the_menu(chat: Chat) -> None:
 @pytest.mark.parametrize(
     ("intent", "expected"),
     [
-        ("greet", ["greet-reply"]),
+        ("greet", ["greet-reply-hello"]),
         ("thank", ["thank-reply"]),
         ("goodbye", ["goodbye-reply"]),
         ("out_of_scope", ["out-of-scope"]),
@@ -390,6 +397,29 @@ def test_without_nlu_free_text_gets_the_menu(chat: Chat) -> None:
 )
 def test_small_talk_at_the_menu(chat: Chat, intent: str, expected: list[str]) -> None:
     assert keys(chat.text("...", nlu(intent))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Assalamu alaikum", "greet-reply"),
+        ("السلام عليكم ورحمة الله", "greet-reply"),
+        ("assalamualaikum kak", "greet-reply"),
+        ("سلام علیکم", "greet-reply"),
+        ("hello there", "greet-reply-hello"),
+        ("مرحبا", "greet-reply-hello"),
+        ("halo selamat pagi", "greet-reply-hello"),
+        ("درود", "greet-reply-hello"),
+    ],
+)
+def test_wa_alaikum_assalam_answers_only_a_salam(chat: Chat, text: str, expected: str) -> None:
+    assert keys(chat.text(text, nlu("greet")))[0] == expected
+
+
+def test_a_salam_alone_is_answered_without_the_nlu(chat: Chat, ctx: Context) -> None:
+    typed = UserInput(text="السلام عليكم")
+    assert not wants_nlu(chat.flows, chat.state, typed, now=NOW, ctx=ctx)
+    assert keys(chat.send(typed)) == ["greet-reply"]
 
 
 def test_small_talk_mid_flow_asks_the_question_again(chat: Chat) -> None:
@@ -539,7 +569,7 @@ def test_first_message_of_a_conversation_starts_with_the_welcome(
     flows: FlowSet, ctx: Context
 ) -> None:
     fresh = Chat(flows, ctx)
-    assert keys(fresh.text("hi", nlu("greet"))) == ["menu-welcome", "greet-reply"]
+    assert keys(fresh.text("hi", nlu("greet"))) == ["menu-welcome", "greet-reply-hello"]
     assert keys(Chat(flows, ctx).command("start")) == ["menu-welcome", "menu-prompt"]
 
 
@@ -551,10 +581,10 @@ def test_an_unfinished_flow_goes_stale(chat: Chat) -> None:
     assert chat.state["flow"] is None
 
 
-def test_state_from_a_removed_flow_is_dropped(flows: FlowSet, ctx: Context) -> None:
+def test_state_from_a_removed_flow_is_dropped_saying_so(flows: FlowSet, ctx: Context) -> None:
     state = {"flow": "gone", "at": "slot", "slot": "x", "slots": {"x": 1}}
     result = step(flows, state, UserInput(command="menu"), now=NOW, ctx=ctx)
-    assert keys(result) == ["menu-prompt"]
+    assert keys(result) == ["flow-gone", "menu-prompt"]
     assert result.state["flow"] is None
 
 

@@ -15,11 +15,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from consultant_questions import BROAD, SPECIFIC
 from shared_content import repo_content
 from sqlalchemy import select
 
 from bot.app.config import load_settings
 from bot.app.wiring import effect_registry
+from bot.core.conversation import short_answers
 from bot.core.effects import EffectContext, EffectRegistry
 from bot.municipal import effects as municipal
 from dialogs.engine import Context, step
@@ -69,7 +71,12 @@ class Talk:
 
     @property
     def ctx(self) -> Context:
-        return Context(labels=self.localizer.labels(self.lang))
+        """As the service builds it: labels, the short-answer words, the places gazetteer."""
+        return Context(
+            labels=self.localizer.labels(self.lang),
+            words=short_answers(self.localizer, SETTINGS.languages),
+            places=municipal.places_in(repo_content().current()),
+        )
 
     def send(self, event: UserInput) -> list[str]:
         """The message ids of the replies; their texts are in `texts`."""
@@ -115,8 +122,10 @@ class Talk:
 
     @property
     def buttons(self) -> list[str]:
+        """The actions of the last buttons (a channel sees their tokens, dialogs/tokens.py)."""
         shown = [o for o in self.outputs if o.choices]
-        return [c.id for c in shown[-1].choices] if shown else []
+        tokens = self.state.get("tokens") or {}
+        return [tokens.get(c.id, c.id) for c in shown[-1].choices] if shown else []
 
     @property
     def labels(self) -> list[str]:
@@ -214,6 +223,14 @@ def test_phone_numbers_on_request(talk, lang):
 # ---------------------------------------------------------------- places
 
 
+# 20:08 and 16:38 on each language's own clock (Fluent DATETIME, timeStyle short)
+CLOCK = {
+    "ar": ("8:08 م", "4:38 م"),
+    "en": ("8:08\u202fPM", "4:38\u202fPM"),
+    "id": ("20.08", "16.38"),
+    "ur": ("8:08 PM", "4:38 PM"),
+    "fa": ("20:08", "16:38"),
+}
 NEIGHBOURHOOD = {"ar": "المسفلة", "en": "Misfalah", "id": "Misfalah", "ur": "مسفلہ", "fa": "مسفله"}
 AJYAD = {"ar": "أجياد", "en": "Ajyad", "id": "Ajyad", "ur": "اجیاد", "fa": "اجیاد"}
 
@@ -227,7 +244,8 @@ def test_which_sub_municipality_from_a_typed_neighbourhood(talk, lang):
     points = [b for b in t.buttons if b.startswith("flow:services_point?")]
     assert points
     assert t.text("1") == ["services-point-itlala", "menu-anything-else"]
-    assert "maps.google.com" in t.texts[0]
+    (link,) = t.outputs[0].links  # a link of its own, never inside the (bidi-isolated) text
+    assert link.url.startswith("https://www.google.com/maps/") and "maps" not in t.texts[0]
     _in_language(lang, t.texts)
 
 
@@ -248,7 +266,9 @@ def test_nearest_service_point_open_now_with_the_hijri_date(talk, lang):
     assert t.intent("ask_service_points") == ["services-points-ask"]
     assert t.send(UserInput(location=Location(21.4225, 39.8262))) == ["services-points-open"]
     text = t.texts[0]
-    assert "20:08" in text and "16:38" in text  # open until, and today's Itlala hours
+    closes, opens = CLOCK[lang]
+    assert closes in text and opens in text  # open until, and today's Itlala hours
+    assert ("1,1 km" if lang == "id" else "1.1") in text  # Fluent's NUMBER: id's decimal comma
     assert "1446" in text and t.localizer.render(lang, "hijri-month-5") in text
     assert t.localizer.render(lang, "place-itlala-masjid-al-jinn") in text
     _in_language(lang, t.texts)
@@ -327,4 +347,88 @@ def test_tips_on_request_subscribe_and_stop(talk, lang):
     assert t.press("flow:services_tips_subscribe")[0] == "tips-already-subscribed"
     assert t.send(UserInput(command="stop"))[0] == "tips-unsubscribed"
     assert t.send(UserInput(command="stop"))[0] == "tips-not-subscribed"
+    _in_language(lang, t.texts)
+
+
+# ---------------------------------------------------------------- consultant, question's level
+
+# the intent whose flow answers each entry's topic
+ENTRY_INTENT = {
+    "eng": "ask_engineering_offices",
+    "build": "ask_building_permit",
+    "shop": "ask_shop_requirements",
+    "invest": "ask_investment",
+    "tx": "ask_transactions",
+    "contacts": "ask_contact",
+}
+
+
+def _entry_answered(t: Talk) -> str | None:
+    """Which entry the last reply answered (its "was this helpful?" buttons name it)."""
+    helpful = [b for b in t.buttons if b.startswith("flow:services_kb_feedback?helpful=yes")]
+    return helpful[0].rsplit("entry=", 1)[1] if helpful else None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("entry", sorted(SPECIFIC))
+def test_a_specific_question_gets_its_answer_at_once(talk, lang: str, entry: str):
+    t = talk(lang)
+    question = SPECIFIC[entry][lang]
+    keys = t.intent(ENTRY_INTENT[entry.split("-")[0]], question)
+    if entry == "contacts-all":  # the phone numbers: no follow-ups or feedback
+        assert keys == ["kb-text", "menu-anything-else"] and "0539400940" in t.texts[0]
+    else:
+        assert keys == ["kb-text", "kb-more"], (question, keys)
+        assert _entry_answered(t) == entry, question
+    _in_language(lang, t.texts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_broad_question_gets_the_topics_menu(talk, lang: str):
+    t = talk(lang)
+    assert t.intent("ask_engineering_offices", BROAD[lang]) == [
+        "kb-topic-engineering-offices-intro"
+    ]
+    assert len([b for b in t.buttons if b.startswith("flow:services_kb_answer?entry=")]) == 3
+
+
+# ---------------------------------------------------------------- service points, by name
+
+JINN = {
+    "en": "when does the Itlala desk at Masjid al-Jinn open?",
+    "ar": "متى يفتح موقع إطلالة في مسجد الجن؟",
+    "id": "posko Itlala di Masjid Jin buka jam berapa?",
+    "ur": "مسجد جن میں اطلالہ کاؤنٹر کب کھلتا ہے؟",
+    "fa": "غرفهٔ اطلاله در مسجد جن کی باز است؟",
+}
+HARAM = {
+    "en": "is there an Itlala desk at the Haram?",
+    "ar": "هل يوجد موقع إطلالة في الحرم؟",
+    "id": "apakah ada posko Itlala di Masjidil Haram?",
+    "ur": "کیا حرم میں اطلالہ کاؤنٹر ہے؟",
+    "fa": "آیا در مسجدالحرام غرفهٔ اطلاله هست؟",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hours_of_a_named_mosque_with_a_desk_are_answered_at_once(talk, lang):
+    t = talk(lang)
+    assert t.intent("ask_service_points", JINN[lang]) == [
+        "services-point-itlala",
+        "menu-anything-else",
+    ]
+    assert t.localizer.render(lang, "place-itlala-masjid-al-jinn") in t.texts[0]
+    assert CLOCK[lang][0] in t.texts[0]  # open now, until 20:08 on the language's clock
+    assert t.outputs[0].links[0].url.endswith("21.43190,39.82980")
+    _in_language(lang, t.texts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_mosque_without_a_desk_gets_the_nearest_one_from_the_mosque(talk, lang):
+    t = talk(lang)
+    assert t.intent("ask_service_points", HARAM[lang]) == ["services-points-mosque"]
+    text = t.texts[0]
+    assert t.localizer.render(lang, "mosque-haram") in text
+    assert t.localizer.render(lang, "place-itlala-masjid-al-jinn") in text
+    assert ("1,1" if lang == "id" else "1.1") in text  # from the Grand Mosque, not Ajyad's middle
     _in_language(lang, t.texts)

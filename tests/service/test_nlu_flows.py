@@ -55,14 +55,16 @@ async def test_a_typed_report_starts_the_flow_and_skips_the_category(
 ) -> None:
     chat = Chat(nlu_service, f"typed-{lang}-{category}")
     await chat.send(command="start")
-    assert await chat.say(text) == ["report-ask-description"]
+    # what they typed is the description too; a place in it answers "where?" as well
+    asked = await chat.say(text)
+    assert asked in (["report-ask-location"], ["report-ask-photo"])
     assert {r.lang for r in chat.last} == {lang}
-    description, place = TYPED[lang]
-    await chat.say(description)
-    await chat.say(place)
+    if asked == ["report-ask-location"]:
+        await chat.say(TYPED[lang][1])
     await chat.choose("skip")
     await chat.choose("skip")
     summary = chat.text()
+    assert text in summary
     assert {r.lang for r in chat.last} == {lang}  # still the person's language
     category_label = nlu_service.render(lang, f"category-{category.replace('_', '-')}")
     assert category_label in summary

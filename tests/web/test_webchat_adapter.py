@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.channels.webchat import payloads as webchat
-from bot.core.messages import Reply, ReplyChoice
+from bot.core.messages import Reply, ReplyChoice, ReplyLink
 from dialogs.model import Location
 
 LANGS = ("ar", "en", "id", "ur", "fa")
@@ -75,6 +75,7 @@ def test_reply_json_mirrors_reply() -> None:
         choices=(ReplyChoice("waste", "النفايات"),),
         expects="choice",
         rtl=True,
+        links=(ReplyLink("https://www.google.com/maps/search/?api=1&query=21.4,39.8", "الخريطة"),),
     )
     assert webchat.reply_json(reply) == {
         "key": "report-ask-category",
@@ -83,7 +84,25 @@ def test_reply_json_mirrors_reply() -> None:
         "rtl": True,
         "expects": "choice",
         "choices": [{"id": "waste", "label": "النفايات"}],
+        "links": [
+            {"url": "https://www.google.com/maps/search/?api=1&query=21.4,39.8", "label": "الخريطة"}
+        ],
     }
+
+
+@pytest.mark.parametrize(
+    "choice",
+    ["flow:check_status", "@e2143affaac29877ba21", "edit:location", "a" * 64, "menu"],
+)
+def test_every_token_shape_the_bot_makes_is_accepted(choice: str) -> None:
+    assert webchat.parse_message(_msg(choice=choice), languages=LANGS).choice == choice
+
+
+@pytest.mark.parametrize("choice", ["a" * 65, "flow:x?y=1", "a b", "", "é"])
+def test_choices_outside_the_token_shape_are_refused(choice: str) -> None:
+    with pytest.raises(webchat.BadMessage) as err:
+        webchat.parse_message(_msg(choice=choice), languages=LANGS)
+    assert err.value.code == "bad_choice"
 
 
 def test_history_shows_pressed_buttons_by_label_and_hides_commands() -> None:

@@ -96,7 +96,7 @@ async def test_start_round_trip_returns_replies_like_reply(client: httpx.AsyncCl
     assert body["duplicate"] is False
     assert body["replies"], "the bot answers /start"
     for reply in body["replies"]:
-        assert set(reply) == {"key", "text", "lang", "rtl", "expects", "choices"}
+        assert set(reply) == {"key", "text", "lang", "rtl", "expects", "choices", "links"}
         assert reply["text"] and reply["lang"] == "en" and reply["rtl"] is False
     choices = [c for r in body["replies"] for c in r["choices"]]
     assert choices and all(c["id"] and c["label"] for c in choices)

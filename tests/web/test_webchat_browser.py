@@ -217,3 +217,44 @@ def test_a_message_sent_later_appears_when_the_person_comes_back(
     chat.page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
     expect(chat.bot_bubbles.last).to_have_text(later.text)
     assert chat.page.locator(".msg").count() == shown + 1  # appended, nothing redrawn twice
+
+
+def test_consultant_buttons_and_feedback_work_and_a_map_is_a_link(chat: ChatPage) -> None:
+    start_in_english(chat)
+    chat.choose_from_menu("Ask the consultant")
+    chat.press("Shops and food outlets")
+    chat.press("Food shops")  # flow:services_kb_answer?entry=shop-food, carried as a token
+    expect(chat.bot_bubbles.last).to_contain_text("Was this helpful?")
+    chat.press("👍 Yes, thanks")  # ...?helpful=yes&entry=shop-food: once refused with 400
+    expect(chat.page.locator('.msg.bot[data-key="kb-thanks"]')).to_have_count(1)
+    assert chat.page.locator("#notice").is_hidden()
+    chat.choose_from_menu("Municipal services")
+    chat.press("Nearest service point")
+    chat.share_location()
+    link = chat.page.locator(".msg.bot a.link").last
+    expect(link).to_have_attribute("href", re.compile(r"^https://www\.google\.com/maps/"))
+    assert "google.com" not in chat.last_bot_text()  # beside the text, not inside it
+
+
+def test_after_a_failed_send_the_buttons_work_again_and_the_page_says_what_to_do(
+    chat: ChatPage,
+) -> None:
+    start_in_english(chat)
+    failures = {"left": 1}
+
+    def fail_once(route) -> None:  # type: ignore[no-untyped-def]
+        if failures["left"]:
+            failures["left"] -= 1
+            route.fulfill(status=500, content_type="application/json", body='{"error": "x"}')
+        else:
+            route.continue_()
+
+    chat.page.route("**/webchat/api/messages", fail_once)
+    chat.press("Report a problem")
+    notice = chat.page.locator("#notice")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("try again")
+    button = chat.page.locator(".msg.bot").last.locator(".choice", has_text="Report a problem")
+    expect(button).to_be_enabled()  # not greyed out under "reload the page"
+    chat.press("Report a problem")
+    expect(chat.bot_bubbles.last).to_contain_text("What kind of problem")

@@ -9,7 +9,11 @@ shares a location and `/photo PATH` sends a photo. With `--json` each input
 line is plain text or one JSON object ({"text": ...}, {"choice": "<id>"},
 {"location": {"lat": .., "lon": ..}}, {"media": "<path>"}, {"command": "start"})
 and each reply is one JSON line:
-{"key", "text", "choices": [{"id", "label"}], "expects", "lang"}.
+{"key", "text", "choices": [{"id", "label"}], "links": [{"url", "label"}], "expects", "lang"}.
+
+A terminal shows Fluent's bidi isolation marks (U+2066-U+2069) as stray
+characters, so the console prints texts without them; the other channels keep
+them, where they keep ticket numbers and digits in place inside right-to-left text.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from dialogs.model import Location
 
 CHANNEL: ChannelName = "console"
 CONSOLE = Channel(name=CHANNEL)  # no routes, no sender: replies go to stdout at once
+_ISOLATION_MARKS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
 _LATLON = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 
 
@@ -94,9 +99,15 @@ def parse_plain_line(line: str, store: MediaStore) -> dict[str, Any]:
     return {"text": line}
 
 
+def plain(text: str) -> str:
+    """A text without bidi isolation marks, as a terminal should show it."""
+    return text.translate(_ISOLATION_MARKS)
+
+
 def format_plain(reply: Reply) -> str:
-    lines = [reply.text]
-    lines += [f"  {i}. {c.label}" for i, c in enumerate(reply.choices, 1)]
+    lines = [plain(reply.text)]
+    lines += [f"  {plain(link.label)}: {link.url}" for link in reply.links]
+    lines += [f"  {i}. {plain(c.label)}" for i, c in enumerate(reply.choices, 1)]
     if reply.expects == "location":
         lines.append("  (share a location by typing: lat,lon)")
     elif reply.expects == "media":
@@ -108,8 +119,9 @@ def format_json(reply: Reply) -> str:
     return json.dumps(
         {
             "key": reply.key,
-            "text": reply.text,
-            "choices": [{"id": c.id, "label": c.label} for c in reply.choices],
+            "text": plain(reply.text),
+            "choices": [{"id": c.id, "label": plain(c.label)} for c in reply.choices],
+            "links": [{"url": link.url, "label": plain(link.label)} for link in reply.links],
             "expects": reply.expects,
             "lang": reply.lang,
         },

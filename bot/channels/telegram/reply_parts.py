@@ -8,7 +8,9 @@ travels as a digest, and a press on it comes back as the button's label
 (which the dialog engine matches like a typed label). A reply that expects a
 location gets a reply keyboard with a "share location" button instead (a
 message carries one keyboard), with the choices as plain buttons that answer
-with their label.
+with their label. A reply's links (a map) are URL buttons above its choices,
+tappable and outside the text's bidi isolation; under a reply keyboard, which
+cannot hold one, the link's address goes on a line of its own.
 """
 
 from __future__ import annotations
@@ -100,7 +102,8 @@ def callback_data(choice_id: str) -> str:
 
 
 def _inline_keyboard(reply: Reply) -> InlineKeyboardMarkup:
-    rows = [
+    rows = [[InlineKeyboardButton(link.label, url=link.url)] for link in reply.links]
+    rows += [
         [InlineKeyboardButton(c.label, callback_data=callback_data(c.id))] for c in reply.choices
     ]
     return InlineKeyboardMarkup(rows)
@@ -116,13 +119,16 @@ def markup_for(reply: Reply) -> Markup:
     """The keyboard for the reply; a reply without one removes a shown reply keyboard."""
     if reply.expects == "location":
         return _location_keyboard(reply)
-    if reply.choices:
+    if reply.choices or reply.links:
         return _inline_keyboard(reply)
     return ReplyKeyboardRemove()
 
 
 def render(reply: Reply) -> list[Part]:
     """The Telegram messages for one reply; the keyboard rides on the last one."""
-    texts = split_text(reply.text) or ["…"]
+    text = reply.text
+    if reply.links and reply.expects == "location":  # a reply keyboard holds no URL button
+        text = "\n".join([text, *(link.url for link in reply.links)])
+    texts = split_text(text) or ["…"]
     markup = markup_for(reply)
     return [Part(t) for t in texts[:-1]] + [Part(texts[-1], markup)]

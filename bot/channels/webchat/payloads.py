@@ -22,6 +22,7 @@ from typing import Any, Final
 from bot.channels.fields import unstorable
 from bot.core.messages import Inbound, Reply
 from dialogs.model import Location, Media
+from dialogs.tokens import CHOICE_ID
 
 CHANNEL: Final = "webchat"
 MAX_TEXT_CHARS = 2000
@@ -30,7 +31,6 @@ COMMANDS = frozenset({"start", "help", "language", "status", "cancel", "human", 
 
 _CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,48}")
-_CHOICE_ID = re.compile(r"[\w.:\-]{1,100}")
 
 
 class BadMessage(ValueError):
@@ -78,8 +78,13 @@ def _text(value: object) -> str:
 
 
 def _choice(value: object) -> str:
-    if not isinstance(value, str) or not _CHOICE_ID.fullmatch(value):
-        raise BadMessage("bad_choice", "choice must be the id of a button the bot offered")
+    """A button's id: an opaque token of one shape (dialogs/tokens.py), never parsed here."""
+    if not isinstance(value, str) or not CHOICE_ID.fullmatch(value):
+        raise BadMessage(
+            "bad_choice",
+            "choice must be the id of a button the bot offered "
+            "(1-64 characters of letters, digits and _ . : @ -)",
+        )
     return value
 
 
@@ -162,6 +167,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "rtl": reply.rtl,
         "expects": reply.expects,
         "choices": [{"id": c.id, "label": c.label} for c in reply.choices],
+        "links": [{"url": link.url, "label": link.label} for link in reply.links],
     }
 
 
@@ -203,6 +209,7 @@ def history_json(items: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
                     "rtl": bool(item.get("rtl")),
                     "expects": item.get("expects", "none"),
                     "choices": choices,
+                    "links": list(item.get("links") or []),
                 }
             )
         elif (entry := _user_entry(item, offered)) is not None:

@@ -2,7 +2,9 @@
 
 WhatsApp (through a plain Twilio number) has no buttons for a free-form
 message, so a reply's choices become "1. label" lines the person answers by
-number (in any digit script; the engine maps the number back) or by text.
+number (in any digit script; the engine maps the number back) or by text. A
+link (a map) is its bare address on a line of its own, under its label: WhatsApp
+makes it tappable only so, and never inside the text's bidi isolation marks.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…؟۔])\s+|\n+")
 
 
 def render_body(reply: Reply) -> str:
-    """The reply's text with its choices as numbered lines under it."""
+    """The reply's text, its links (label, then the bare URL alone on a line), its choices."""
+    body = reply.text.rstrip()
+    for link in reply.links:
+        body += f"\n\n{link.label}\n{link.url}"
     if not reply.choices:
-        return reply.text
+        return body
     lines = [f"{number}. {choice.label}" for number, choice in enumerate(reply.choices, 1)]
-    return reply.text.rstrip() + "\n\n" + "\n".join(lines)
+    return body + "\n\n" + "\n".join(lines)
 
 
 def split_body(text: str, limit: int = BODY_LIMIT) -> list[str]:

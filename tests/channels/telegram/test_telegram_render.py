@@ -13,7 +13,7 @@ from bot.channels.telegram.reply_parts import (
     render,
     split_text,
 )
-from bot.core.messages import Reply, ReplyChoice
+from bot.core.messages import Reply, ReplyChoice, ReplyLink
 
 
 def utf16(text: str) -> int:
@@ -126,3 +126,44 @@ def test_keyboard_rides_on_the_last_part_only() -> None:
     assert len(parts) == 3
     assert [p.markup is None for p in parts] == [True, True, False]
     assert isinstance(parts[-1].markup, InlineKeyboardMarkup)
+
+
+MAP = "https://www.google.com/maps/search/?api=1&query=21.43190,39.82980"
+
+
+def test_a_link_is_a_url_button_above_the_choices_never_in_the_text() -> None:
+    reply = Reply(
+        key="services-point-itlala",
+        text="🕌 \u2068مسجد الجن\u2069 — موقع «إطلالة»",
+        lang="ar",
+        choices=(ReplyChoice("menu", "القائمة الرئيسية"),),
+        rtl=True,
+        links=(ReplyLink(MAP, "🗺️ افتح الخريطة"),),
+    )
+    (part,) = render(reply)
+    assert MAP not in part.text
+    markup = part.markup
+    assert isinstance(markup, InlineKeyboardMarkup)
+    first, second = markup.inline_keyboard
+    assert (first[0].text, first[0].url) == ("🗺️ افتح الخريطة", MAP)
+    assert second[0].callback_data == "menu"
+
+
+def test_a_link_alone_still_gets_its_button() -> None:
+    reply = Reply(key="k", text="Masjid Al-Jinn", lang="en", links=(ReplyLink(MAP, "Map"),))
+    markup = markup_for(reply)
+    assert isinstance(markup, InlineKeyboardMarkup)
+    assert markup.inline_keyboard[0][0].url == MAP
+
+
+def test_under_a_location_keyboard_the_link_is_a_bare_line() -> None:
+    reply = Reply(
+        key="k",
+        text="Where are you?",
+        lang="en",
+        expects="location",
+        links=(ReplyLink(MAP, "Map"),),
+    )
+    (part,) = render(reply)
+    assert part.text.splitlines()[-1] == MAP
+    assert isinstance(part.markup, ReplyKeyboardMarkup)

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from bot.app.config import load_settings
 from bot.channels.whatsapp.reply_text import BODY_LIMIT, render_body, split_body
 from bot.channels.whatsapp.webhook import enabled, twiml
-from bot.core.messages import Reply, ReplyChoice
+from bot.core.messages import Reply, ReplyChoice, ReplyLink
 
 
 def test_choices_become_numbered_lines() -> None:
@@ -66,3 +66,20 @@ def test_enabled_needs_credentials_and_a_public_url() -> None:
     assert not on and "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN" in reason
     off = load_settings(env=full, overrides={"channels.whatsapp.enabled": False})
     assert enabled(off) == (False, "switched off in config.yaml (channels.whatsapp.enabled)")
+
+
+def test_a_link_is_a_bare_url_on_its_own_line_outside_the_bidi_marks() -> None:
+    url = "https://www.google.com/maps/search/?api=1&query=21.43190,39.82980"
+    reply = Reply(
+        key="services-point-itlala",
+        text="🕌 \u2068مسجد الجن\u2069 — موقع «إطلالة»",
+        lang="ar",
+        choices=(ReplyChoice("menu", "القائمة الرئيسية"),),
+        rtl=True,
+        links=(ReplyLink(url, "🗺️ افتح الخريطة"),),
+    )
+    lines = render_body(reply).splitlines()
+    assert url in lines  # alone on its line: WhatsApp makes it tappable
+    before = lines[lines.index(url) - 1]
+    assert before == "🗺️ افتح الخريطة" and "\u2068" not in before
+    assert lines[-1] == "1. القائمة الرئيسية"

@@ -140,6 +140,31 @@
     log.querySelectorAll(".choice").forEach((b) => { b.disabled = true; });
   }
 
+  // After a send that failed, the buttons of the last bot message work again: the
+  // person taps one again (or types), the notice says what went wrong.
+  function enableLastChoices() {
+    const last = Array.from(log.querySelectorAll(".msg.bot")).pop();
+    if (last) last.querySelectorAll(".choice").forEach((b) => { b.disabled = false; });
+  }
+
+  // A map or any link the bot gives: a real link, outside the text (and its bidi marks).
+  function addLinks(msg, links) {
+    if (!links || links.length === 0) return;
+    const group = document.createElement("div");
+    group.className = "links";
+    for (const link of links) {
+      if (!/^https?:\/\//.test(link.url)) continue;
+      const a = document.createElement("a");
+      a.className = "link";
+      a.href = link.url;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      a.textContent = link.label;
+      group.append(a);
+    }
+    msg.append(group);
+  }
+
   function addChoices(msg, choices, { active = true } = {}) {
     if (!choices || choices.length === 0) return;
     const group = document.createElement("div");
@@ -175,6 +200,7 @@
   function showReply(reply, { interactive }) {
     const msg = addBubble("bot", reply.text, { lang: reply.lang, rtl: reply.rtl });
     msg.dataset.key = reply.key;
+    addLinks(msg, reply.links);
     addChoices(msg, reply.choices, { active: interactive });
     return msg;
   }
@@ -254,6 +280,7 @@
     }
     if (bubble) bubble.remove();
     if (restore) restore();
+    enableLastChoices();
     showNotice(problem);
     return [];
   }
