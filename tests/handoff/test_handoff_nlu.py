@@ -50,3 +50,19 @@ async def test_free_text_asking_for_a_person_puts_the_chat_in_the_queue(
         lang,
     )
     assert await pilgrim.send(text="الو؟ hello?") == []  # no NLU, no bot: the chat has it
+
+
+async def test_two_misunderstood_messages_offer_a_person_and_the_chat_says_why(
+    understood: Runtime, desk: Desk
+) -> None:
+    """Not understood twice by the real model (with no NLU the bot says it is slow instead)."""
+    desk.agent("amina")
+    pilgrim = Pilgrim(understood, "browser-0000000000000007")
+    await pilgrim.start("en")
+    await pilgrim.send(text="blorp")
+    assert await pilgrim.send(text="zzzt wibble") == ["handoff-offer"]
+    offered = [c.id for c in pilgrim.last[0].choices]
+    assert offered[0] == "flow:human_agent_missed"
+    assert await pilgrim.send(choice=offered[0]) == ["handoff-queued"]
+    chat = pilgrim.chat()
+    assert chat is not None and chat.reason == "not_understood"

@@ -232,21 +232,6 @@ async def test_every_agent_action_is_audited_without_personal_data(
     assert all(m.handoff_id == chat.id for m in chat_messages(runtime, chat.id))
 
 
-async def test_two_misunderstood_messages_offer_a_person_and_the_chat_says_why(
-    runtime: Runtime, desk: Desk
-) -> None:
-    desk.agent("amina")
-    pilgrim = Pilgrim(runtime, "browser-0000000000000007")
-    await pilgrim.start("en")
-    await pilgrim.send(text="blorp")
-    assert await pilgrim.send(text="zzzt wibble") == ["handoff-offer"]
-    offered = [c.id for c in pilgrim.last[0].choices]
-    assert offered[0] == "flow:human_agent_missed"
-    assert await pilgrim.send(choice=offered[0]) == ["handoff-queued"]
-    chat = pilgrim.chat()
-    assert chat is not None and chat.reason == "not_understood"
-
-
 async def test_not_helpful_after_a_consultant_answer_is_a_flows_handoff_step(
     runtime: Runtime, desk: Desk
 ) -> None:
