@@ -63,8 +63,13 @@ def rasa_env() -> dict[str, str]:
 
 
 def training_files(config: Path = CONFIG_FILE, data_dir: Path = DATA_DIR) -> list[Path]:
-    """Every file whose content decides the model: the config and all data files."""
-    return [config, *sorted(p for p in data_dir.rglob("*") if p.suffix in {".yml", ".yaml"})]
+    """Every file whose content decides the model: the config, our custom Rasa
+    components (nlu/rasa_project/*.py) and all data files."""
+    return [
+        config,
+        *sorted(PROJECT_DIR.glob("*.py")),
+        *sorted(p for p in data_dir.rglob("*") if p.suffix in {".yml", ".yaml"}),
+    ]
 
 
 def data_hash(config: Path = CONFIG_FILE, data_dir: Path = DATA_DIR) -> str:
