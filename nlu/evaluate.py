@@ -446,6 +446,7 @@ def leave_one_out(
     cases: Sequence[Case],
     *,
     config: Path = project.CONFIG_FILE,
+    data_dir: Path = project.DATA_DIR,
     full: Report | None = None,
     normalisers: Normalisers | None = None,
     progress: Callable[[str], None] = lambda _: None,
@@ -455,7 +456,7 @@ def leave_one_out(
     out: list[LeftOut] = []
     for lang in languages_of(cases):
         data = LOO_WORK_DIR / f"without-{lang}"
-        files = data_without(lang, project.DATA_DIR, data)
+        files = data_without(lang, data_dir, data)
         progress(f"training without {lang} ({', '.join(p.name for p in files)})")
         trained = project.train(
             config=config, data_dir=data, models_dir=LOO_MODELS_DIR, keep=LOO_KEEP
