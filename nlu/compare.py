@@ -12,8 +12,9 @@ both evaluation sets with the code of `labbaik nlu evaluate`:
 - category value accuracy on both;
 - with `--leave-one-out`, per language the frozen-set accuracy of a model
   trained without that language's files;
-- sequential parse latency p50/p95 over the held-out texts, the server's
-  memory (RSS), the model's size and the training time (wall and CPU).
+- sequential parse latency p50/p95 over the held-out texts, the server's CPU
+  time per parse (about the latency on an idle core), its memory (RSS), the
+  model's size and the training time (wall and CPU).
 
 Ticket numbers are not compared (the dialog contract's ticket normaliser lives
 outside this package); `labbaik nlu evaluate` reports them.
@@ -36,7 +37,7 @@ from pathlib import Path
 from nlu import evaluate as ev
 from nlu import project, vocab
 from nlu.client import NluClient
-from nlu.server import NluServer, free_port, process_rss_bytes
+from nlu.server import NluServer, free_port, process_cpu_seconds, process_rss_bytes
 
 OUT_DIR = project.NLU_DIR / ".cache" / "compare"
 
@@ -73,17 +74,27 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
-async def latency(url: str, texts: list[str], requests: int) -> tuple[float, float]:
-    """Sequential parse latency (p50, p95) in ms, after a short warm-up."""
+async def latency(
+    url: str, texts: list[str], requests: int, pid: int | None = None
+) -> tuple[float, float, float]:
+    """Sequential parse latency (p50, p95) in ms after a short warm-up, and the
+    server's CPU ms per parse (independent of how loaded the machine is)."""
     timings: list[float] = []
     async with NluClient(url=url, timeout=30.0) as client:
         for text in texts[:10]:
             await client.parse(text)
+        cpu_before = process_cpu_seconds(pid) if pid else None
         for text in itertools.islice(itertools.cycle(texts), requests):
             started = time.perf_counter()
             await client.parse(text)
             timings.append((time.perf_counter() - started) * 1000)
-    return percentile(timings, 50), percentile(timings, 95)
+        cpu_after = process_cpu_seconds(pid) if pid else None
+    cpu_ms = (
+        (cpu_after - cpu_before) * 1000 / requests
+        if cpu_before is not None and cpu_after is not None
+        else 0.0
+    )
+    return percentile(timings, 50), percentile(timings, 95), cpu_ms
 
 
 @dataclass
@@ -96,6 +107,7 @@ class Row:
     size_mb: float
     p50_ms: float
     p95_ms: float
+    cpu_ms: float  # server CPU per parse
     rss_mib: float
     loo: dict[str, float]
 
@@ -109,14 +121,16 @@ def measure(config: Path, data: Path, requests: int, loo: bool) -> Row:
     model, wall, cpu = train_cold(config, data, OUT_DIR)
     with NluServer(model, port=free_port(), log_path=OUT_DIR / "server.log") as srv:
         old, new = ev.both_sets(srv.url, held_out, frozen)
-        p50, p95 = asyncio.run(latency(srv.url, [c.text for c in held_out], requests))
+        texts = [c.text for c in held_out]
+        p50, p95, cpu_ms = asyncio.run(latency(srv.url, texts, requests, srv.pid))
         rss = (process_rss_bytes(srv.pid) or 0) / 2**20 if srv.pid else 0.0
     loo_acc: dict[str, float] = {}
     if loo:
         rows = ev.leave_one_out(frozen, config=config, data_dir=data, progress=_progress)
         loo_acc = {r.language: r.accuracy for r in rows}
     label = "config.yml (chosen)" if config == project.CONFIG_FILE else config.stem
-    return Row(label, old, new, wall, cpu, model.stat().st_size / 1e6, p50, p95, rss, loo_acc)
+    size = model.stat().st_size / 1e6
+    return Row(label, old, new, wall, cpu, size, p50, p95, cpu_ms, rss, loo_acc)
 
 
 def format_rows(rows: list[Row], languages: tuple[str, ...]) -> str:
@@ -139,7 +153,8 @@ def format_rows(rows: list[Row], languages: tuple[str, ...]) -> str:
     lines += [
         "",
         f"{'pipeline':<{w}}{'cat old':>8}{'cat new':>8}{'min new':>8}"
-        f"{'train s':>8}{'cpu s':>7}{'MB':>5}{'p50 ms':>8}{'p95 ms':>8}{'RSS MiB':>8}"
+        f"{'train s':>8}{'cpu s':>7}{'MB':>5}{'p50 ms':>8}{'p95 ms':>8}{'cpu ms':>7}"
+        f"{'RSS MiB':>8}"
         + ("   leave-one-out (frozen): " + " ".join(languages) if rows and rows[0].loo else ""),
     ]
     for r in rows:
@@ -150,7 +165,7 @@ def format_rows(rows: list[Row], languages: tuple[str, ...]) -> str:
         lines.append(
             f"{r.label:<{w}}{cat_old:>8.3f}{cat_new:>8.3f}{min_new:>8.3f}"
             f"{r.train_s:>8.0f}{r.cpu_s:>7.0f}{r.size_mb:>5.0f}{r.p50_ms:>8.1f}"
-            f"{r.p95_ms:>8.1f}{r.rss_mib:>8.0f}" + (f"   {loo}" if loo else "")
+            f"{r.p95_ms:>8.1f}{r.cpu_ms:>7.1f}{r.rss_mib:>8.0f}" + (f"   {loo}" if loo else "")
         )
     return "\n".join(lines)
 
