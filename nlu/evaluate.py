@@ -455,7 +455,8 @@ def leave_one_out(
     vocab.write_generated()
     out: list[LeftOut] = []
     for lang in languages_of(cases):
-        data = LOO_WORK_DIR / f"without-{lang}"
+        # a work folder per config, so two comparisons never share one
+        data = LOO_WORK_DIR / config.stem / f"without-{lang}"
         files = data_without(lang, data_dir, data)
         progress(f"training without {lang} ({', '.join(p.name for p in files)})")
         trained = project.train(
