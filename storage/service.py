@@ -7,7 +7,7 @@ change and its notification are committed together or not at all. Bad input
 raises a `storage.errors.StorageError` subclass with a message saying what
 is wrong. See each module for the rules: `people`, `conversations`, `cases`,
 `outbox`, and for the human side `teams`, `agents`, `sign_in`, `desk_sessions`,
-`audit`, `queue`, `handoffs`, `api_clients`, `access`; `bus` carries live
+`audit`, `queue`, `reports`, `handoffs`, `api_clients`, `access`; `bus` carries live
 updates between processes.
 """
 
@@ -120,6 +120,7 @@ from storage.outbox import (
 )
 from storage.people import find_person, get_or_create_person, set_person_language
 from storage.queue import CaseFilter, QueuePage, case_queue, find_cases
+from storage.reports import CaseReport, ReportFilter, case_report
 from storage.sign_in import (
     SignInCheck,
     SignInPolicy,
@@ -147,9 +148,11 @@ __all__ = [
     "AuditPage",
     "BusEvent",
     "CaseFilter",
+    "CaseReport",
     "HandlingTime",
     "NewDeskSession",
     "QueuePage",
+    "ReportFilter",
     "SignInCheck",
     "SignInPolicy",
     "SignInResult",
@@ -163,6 +166,7 @@ __all__ = [
     "ask_if_fixed",
     "assign_case",
     "case_queue",
+    "case_report",
     "change_agent",
     "change_case_priority",
     "change_case_status",
