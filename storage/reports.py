@@ -7,7 +7,7 @@
     report.overall        # the same over every team together (its own median)
     report.fix_answers    # {"yes": n, "no": n}: answers to "is it fixed?"
     report.chat_ratings   # {1: n, ..., 5: n}: live chat ratings (team and dates only)
-    report.points         # newest cases with coordinates, at most MAX_POINTS
+    report.cells          # located cases counted per ~200 m cell and state (for the map)
 
 Which cases: those *filed* in the date range (Makkah days, like the queue's
 from/to), of the teams and categories asked. Definitions, kept in one place:
@@ -29,17 +29,17 @@ whatever the filter says (the desk shows the page to supervisors and admins).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, literal, or_, select
+from sqlalchemy import ColumnElement, Integer, and_, case, cast, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import RATINGS, Agent, Case, CaseEvent, Handoff
+from storage.models import OPEN_CASE_STATUSES, RATINGS, Agent, Case, CaseEvent, Handoff
 from storage.types import utcnow
 
-MAX_POINTS = 3000
+GRID = 500  # map cells of 1/500 degree: about 200 m in Makkah
 MAKKAH_OFFSET_HOURS = 3  # Arabia Standard Time, no daylight saving
 _HANDLED = func.coalesce(Case.resolved_at, Case.closed_at)
 
@@ -84,12 +84,13 @@ class TeamFigures:
 
 
 @dataclass(frozen=True)
-class CasePoint:
-    ticket_id: str
+class MapCell:
+    """Located cases close together (one grid cell) in one state: overdue, open or done."""
+
     lat: float
     lon: float
-    status: str
-    overdue: bool
+    state: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,11 @@ class CaseReport:
     overall: TeamFigures
     fix_answers: dict[str, int]
     chat_ratings: dict[int, int]
-    points: list[CasePoint]
-    points_total: int
-    per_sub_municipality: dict[str, int] = field(default_factory=dict)
+    cells: list[MapCell]
+
+    @property
+    def located(self) -> int:
+        return sum(c.count for c in self.cells)
 
     @property
     def days(self) -> list[date]:
@@ -248,44 +251,25 @@ def _chat_ratings(session: Session, f: ReportFilter) -> dict[int, int]:
     return counts
 
 
-def _points(
-    session: Session, where: list[ColumnElement[bool]], now: datetime
-) -> tuple[list[CasePoint], int]:
-    located = [*where, Case.location_lat.is_not(None), Case.location_lon.is_not(None)]
-    total = session.scalar(select(func.count()).select_from(Case).where(*located)) or 0
+def _cells(session: Session, where: list[ColumnElement[bool]], now: datetime) -> list[MapCell]:
+    """Located cases counted per grid cell (1/GRID degree) and state, at their mean position."""
+    lat_bin = cast(Case.location_lat * GRID, Integer).label("lat_bin")
+    lon_bin = cast(Case.location_lon * GRID, Integer).label("lon_bin")
+    state = case(
+        (and_(_HANDLED.is_(None), Case.sla_due_at < now), "overdue"),
+        (Case.status.in_(OPEN_CASE_STATUSES), "open"),
+        else_="done",
+    ).label("state")
     stmt = (
-        select(
-            Case.ticket_id,
-            Case.location_lat,
-            Case.location_lon,
-            Case.status,
-            Case.sla_due_at,
-            _HANDLED,
-        )
-        .where(*located)
-        .order_by(Case.created_at.desc(), Case.id.desc())
-        .limit(MAX_POINTS)
+        select(state, func.count(), func.avg(Case.location_lat), func.avg(Case.location_lon))
+        .where(*where, Case.location_lat.is_not(None), Case.location_lon.is_not(None))
+        .group_by(lat_bin, lon_bin, state)
+        .order_by(state, lat_bin, lon_bin)
     )
-    points = [
-        CasePoint(
-            ticket,
-            float(lat or 0),
-            float(lon or 0),
-            status,
-            bool(handled is None and due and due < now),
-        )
-        for ticket, lat, lon, status, due, handled in session.execute(stmt).tuples()
+    return [
+        MapCell(float(lat), float(lon), str(kind), n)
+        for kind, n, lat, lon in session.execute(stmt).tuples()
     ]
-    return points, total
-
-
-def _per_sub_municipality(session: Session, where: list[ColumnElement[bool]]) -> dict[str, int]:
-    stmt = (
-        select(Case.sub_municipality, func.count())
-        .where(*where, Case.sub_municipality.is_not(None))
-        .group_by(Case.sub_municipality)
-    )
-    return {str(sub): n for sub, n in session.execute(stmt).tuples()}
 
 
 def case_report(
@@ -312,14 +296,11 @@ def case_report(
         ever_handled=sum(t.ever_handled for t in teams),
         median_hours=_medians(session, where, by_team=False).get(""),
     )
-    points, located = _points(session, where, now)
     return CaseReport(
         per_day=_per_day(session, where),
         teams=teams,
         overall=overall,
         fix_answers=_fix_answers(session, where),
         chat_ratings=_chat_ratings(session, f),
-        points=points,
-        points_total=located,
-        per_sub_municipality=_per_sub_municipality(session, where),
+        cells=_cells(session, where, now),
     )

@@ -18,7 +18,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from bot.core.runtime import Runtime
-from bot.desk import admin, audit_log, auth, case_page, filing, queue
+from bot.desk import admin, audit_log, auth, case_page, filing, queue, reports
 from bot.desk.pages import Desk, Endpoint
 from bot.desk.templating import environment
 from bot.web.context import WebContext
@@ -29,6 +29,7 @@ PAGES: tuple[tuple[Endpoint, ...], ...] = (
     queue.ENDPOINTS,
     filing.ENDPOINTS,  # /desk/cases/new before /desk/cases/{ticket}
     case_page.ENDPOINTS,
+    reports.ENDPOINTS,
     audit_log.ENDPOINTS,
     admin.ENDPOINTS,
 )

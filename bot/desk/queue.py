@@ -32,6 +32,7 @@ from storage.models import CASE_STATUSES, OPEN_CASE_STATUSES, PRIORITIES, REPORT
 from storage.queue import MAX_TEXT_CHARS, SLA_STATES, SORTS
 
 PER_PAGE = (25, 50, 100, 200)
+FIRST_YEAR, LAST_YEAR = 2000, 2199
 EXPORT_LIMIT = 20_000
 MULTI = ("status", "category", "team", "priority", "channel", "language")
 SINGLE = ("sla", "q", "from", "to", "assigned", "sort", "page", "per_page")
@@ -70,12 +71,17 @@ def _choose(values: list[str], allowed: tuple[str, ...], what: str) -> tuple[str
 
 
 def _day(value: str, what: str) -> date | None:
+    """A calendar day of a filter; years outside FIRST_YEAR..LAST_YEAR are no date anyone
+    means (and 9999-12-31 + one day would overflow)."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise Refused(400, "error-date", what=what, value=value[:20]) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise Refused(400, "error-date", what=what, value=value[:20])
+    return day
 
 
 def _start_of(day: date) -> datetime:

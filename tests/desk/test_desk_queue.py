@@ -12,6 +12,7 @@ from datetime import timedelta
 from desk_kit import Clock, DeskUser, make_case, make_staff
 
 from bot.core.runtime import Runtime
+from bot.municipal.prayer import MAKKAH_TZ
 from storage import service as store
 
 User = Callable[[str], Awaitable[DeskUser]]
@@ -45,7 +46,8 @@ async def test_filters_counts_and_sorting(desk: Runtime, user: User, clock: Cloc
         "q=dark": [lamp],
         "q=misfalah": [web],
         f"q={lamp.lower().replace('-', ' ')}": [lamp],
-        f"from={(clock.now - timedelta(days=1)).date()}": [lamp, web],
+        # a Makkah day (the UTC date is a day behind from 21:00 UTC)
+        f"from={(clock.now - timedelta(days=1)).astimezone(MAKKAH_TZ).date()}": [lamp, web],
         "sort=priority": [old, lamp, web],
     }
     for query, expected in checks.items():
@@ -79,6 +81,8 @@ async def test_a_bad_parameter_is_a_400_that_names_it(desk: Runtime, user: User)
         "status=lost": 'Unknown status: "lost"',
         "sort=random": 'Unknown sort: "random"',
         "from=2026-13-40": "is not a date",
+        "to=9999-12-31": '"9999-12-31" is not a date',  # the day after it would overflow
+        "from=0001-01-01": '"0001-01-01" is not a date',
         "page=0": 'Unknown page: "0"',
         "per_page=9999": "Unknown per_page",
         "colour=red": 'Unknown parameter: "colour"',

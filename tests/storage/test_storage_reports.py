@@ -40,7 +40,7 @@ def history(database: Database) -> Database:
                           sla_due_at=T0 + (at + sla_hours) * H, **more)  # fmt: skip
 
         # June 1 (Makkah)
-        a = case(0, "ajyad", "waste", 24, location_lat=21.42, location_lon=39.83,
+        a = case(0, "ajyad", "waste", 24, location_lat=21.4213, location_lon=39.8313,
                  sub_municipality="ajyad")  # fmt: skip
         _resolve(s, a, T0 + 2 * H)  # 2 h, kept
         svc.ask_if_fixed(s, case=a, now=T0 + 2 * H)
@@ -53,7 +53,7 @@ def history(database: Database) -> Database:
         case(2, "aziziyah", "food_safety", 1, location_lat=21.40, location_lon=39.87,
              sub_municipality="aziziyah")  # open, overdue  # fmt: skip
         # June 2 (Makkah): 21:30 UTC on June 1 is 00:30 in Makkah
-        d = case(12.5, "ajyad", "waste", 48)
+        d = case(12.5, "ajyad", "waste", 48, location_lat=21.4217, location_lon=39.8317)
         svc.change_case_status(s, case=d, status="rejected", actor="agent:1",
                                reason="private land", now=T0 + 16.5 * H)  # 4 h, kept  # fmt: skip
         case(20, "aziziyah", "food_safety", 200, location_lat=21.41, location_lon=39.86,
@@ -103,9 +103,12 @@ def test_every_figure_over_every_team(history: Database) -> None:
     assert overall.sla_share == pytest.approx(0.6)
     assert r.fix_answers == {"yes": 1, "no": 1}
     assert r.chat_ratings == {1: 0, 2: 1, 3: 0, 4: 1, 5: 0}
-    assert r.points_total == 3
-    assert [(p.lat, p.overdue) for p in r.points] == [(21.41, False), (21.40, True), (21.42, False)]
-    assert r.per_sub_municipality == {"ajyad": 1, "aziziyah": 2}
+    assert r.located == 4  # a and d 40 m apart share one map cell
+    assert [(c.state, c.count, round(c.lat, 4), round(c.lon, 4)) for c in r.cells] == [
+        ("done", 2, 21.4215, 39.8315),
+        ("open", 1, 21.41, 39.86),
+        ("overdue", 1, 21.40, 39.87),
+    ]
 
 
 def test_filters_by_team_category_and_makkah_days(history: Database) -> None:
@@ -122,7 +125,7 @@ def test_filters_by_team_category_and_makkah_days(history: Database) -> None:
     assert june2.chat_ratings == dict.fromkeys(range(1, 6), 0)  # the chats were on June 1
     nothing = _report(history, teams=())
     assert (nothing.teams, nothing.overall.cases, nothing.overall.median_hours) == ([], 0, None)
-    assert nothing.overall.sla_share is None and nothing.points == []
+    assert nothing.overall.sla_share is None and nothing.cells == []
 
 
 def test_an_agent_gets_their_own_team_whatever_the_filter_says(history: Database) -> None:
