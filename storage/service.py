@@ -119,7 +119,7 @@ from storage.outbox import (
     release_outbox,
 )
 from storage.people import find_person, get_or_create_person, set_person_language
-from storage.queue import CaseFilter, QueuePage, case_queue, find_cases
+from storage.queue import CaseFilter, QueuePage, case_ids, case_queue, cases_by_ids, find_cases
 from storage.reports import CaseReport, ReportFilter, case_report
 from storage.sign_in import (
     SignInCheck,
@@ -165,8 +165,10 @@ __all__ = [
     "add_translation",
     "ask_if_fixed",
     "assign_case",
+    "case_ids",
     "case_queue",
     "case_report",
+    "cases_by_ids",
     "change_agent",
     "change_case_priority",
     "change_case_status",

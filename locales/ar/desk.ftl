@@ -48,6 +48,7 @@ desk-error-unknown-value = قيمة غير معروفة في «{ $what }»: «{ 
 desk-error-date = «{ $value }» ليس تاريخًا (استخدم التقويم، أو الصيغة YYYY-MM-DD) في «{ $what }».
 desk-error-date-range = نهاية الفترة قبل بدايتها.
 desk-error-range-too-long = الفترة طويلة جدًا: { $max } يومًا على الأكثر.
+desk-error-export-too-big = تطابق الفلاتر أكثر من { $max } بلاغ: ضيّق الفلاتر (مثلًا فترة أقصر) ثم صدّر مرة أخرى.
 desk-error-transition = لا يمكن أن يتحول بلاغ حالته «{ $current }» إلى «{ $wanted }». أعد تحميل الصفحة، فربما غيّره أحد زملائك.
 desk-error-reason-needed = لتسجيل البلاغ «غير مقبول» اكتب السبب (يبقى داخليًا).
 desk-error-phone = رقم الهاتف غير صحيح. اكتب رقمًا سعوديًا مثل 0501234567، أو رقمًا بمفتاح الدولة (+62…).

@@ -49,6 +49,7 @@ desk-error-unknown-value = Unknown { $what }: "{ $value }".
 desk-error-date = "{ $value }" is not a date (use the calendar, or YYYY-MM-DD) in "{ $what }".
 desk-error-date-range = The date range ends before it starts.
 desk-error-range-too-long = The date range is too long: at most { $max } days.
+desk-error-export-too-big = More than { $max } cases match: narrow the filters (for example a shorter date range) and export again.
 desk-error-transition = A case that is "{ $current }" cannot become "{ $wanted }". Reload the page: someone may have changed it.
 desk-error-reason-needed = To mark a case "Not accepted", write the reason (it stays internal).
 desk-error-phone = That is not a valid phone number. Saudi numbers like 0501234567, or with the country code (+62…).
