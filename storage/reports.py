@@ -7,7 +7,7 @@
     report.overall        # the same over every team together (its own median)
     report.fix_answers    # {"yes": n, "no": n}: answers to "is it fixed?"
     report.chat_ratings   # {1: n, ..., 5: n}: live chat ratings (team and dates only)
-    report.cells          # located cases counted per ~200 m cell and state (for the map)
+    report.cells          # located cases counted per cell (~200 m, 1 km or 4 km) and state
 
 Which cases: those *filed* in the date range (Makkah days, like the queue's
 from/to), of the teams and categories asked. Definitions, kept in one place:
@@ -39,7 +39,8 @@ from sqlalchemy.orm import Session
 from storage.models import OPEN_CASE_STATUSES, RATINGS, Agent, Case, CaseEvent, Handoff
 from storage.types import utcnow
 
-GRID = 500  # map cells of 1/500 degree: about 200 m in Makkah
+GRIDS = (500, 100, 25)  # map cells of 1/500, 1/100, 1/25 degree: ~200 m, 1 km, 4 km here
+MAX_CELLS = 1500
 MAKKAH_OFFSET_HOURS = 3  # Arabia Standard Time, no daylight saving
 _HANDLED = func.coalesce(Case.resolved_at, Case.closed_at)
 
@@ -91,6 +92,7 @@ class MapCell:
     lon: float
     state: str
     count: int
+    grid: int = GRIDS[0]  # the cell is 1/grid degree
 
 
 @dataclass(frozen=True)
@@ -251,10 +253,11 @@ def _chat_ratings(session: Session, f: ReportFilter) -> dict[int, int]:
     return counts
 
 
-def _cells(session: Session, where: list[ColumnElement[bool]], now: datetime) -> list[MapCell]:
-    """Located cases counted per grid cell (1/GRID degree) and state, at their mean position."""
-    lat_bin = cast(Case.location_lat * GRID, Integer).label("lat_bin")
-    lon_bin = cast(Case.location_lon * GRID, Integer).label("lon_bin")
+def _cells_at(
+    session: Session, where: list[ColumnElement[bool]], now: datetime, grid: int
+) -> list[MapCell]:
+    lat_bin = cast(Case.location_lat * grid, Integer).label("lat_bin")
+    lon_bin = cast(Case.location_lon * grid, Integer).label("lon_bin")
     state = case(
         (and_(_HANDLED.is_(None), Case.sla_due_at < now), "overdue"),
         (Case.status.in_(OPEN_CASE_STATUSES), "open"),
@@ -265,11 +268,23 @@ def _cells(session: Session, where: list[ColumnElement[bool]], now: datetime) ->
         .where(*where, Case.location_lat.is_not(None), Case.location_lon.is_not(None))
         .group_by(lat_bin, lon_bin, state)
         .order_by(state, lat_bin, lon_bin)
+        .limit(MAX_CELLS + 1)
     )
     return [
-        MapCell(float(lat), float(lon), str(kind), n)
+        MapCell(float(lat), float(lon), str(kind), n, grid)
         for kind, n, lat, lon in session.execute(stmt).tuples()
     ]
+
+
+def _cells(session: Session, where: list[ColumnElement[bool]], now: datetime) -> list[MapCell]:
+    """Located cases counted per grid cell and state, at their mean position: the finest
+    grid of GRIDS that needs at most MAX_CELLS dots (a map of thousands of dots is neither
+    readable nor quick), else the coarsest."""
+    for grid in GRIDS:
+        cells = _cells_at(session, where, now, grid)
+        if len(cells) <= MAX_CELLS:
+            return cells
+    return cells[:MAX_CELLS]
 
 
 def case_report(

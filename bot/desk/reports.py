@@ -127,7 +127,7 @@ def _radius(count: int) -> float:
 
 
 def _map(page: Page, report: CaseReport) -> dict[str, Any]:
-    """The located cases as dots (one per ~200 m cell and state) over shaded sub-municipalities."""
+    """The located cases as dots (one per cell and state) over shaded sub-municipalities."""
     boundaries = page.desk.runtime.content.current().part(MunicipalData).boundaries
     subs = boundaries.sub_municipalities
     counts = dict.fromkeys((s.id for s in subs), 0)
@@ -155,8 +155,11 @@ def _map(page: Page, report: CaseReport) -> dict[str, Any]:
         shades=shades,
         label=page.t("reports-map-label"),
     )
+    grid = report.cells[0].grid if report.cells else 500
+    metres = round(111_000 / grid, -2)  # a degree of latitude is about 111 km
     return {
         "svg": svg,
+        "metres": int(metres),
         "located": report.located,
         "outside": outside,
         "areas": [(plain[s.id], counts[s.id]) for s in subs],

@@ -235,7 +235,7 @@ desk-reports-map-area = { $name }: { $count ->
 desk-reports-map-overdue = مفتوح وتجاوز مهلته
 desk-reports-map-open = مفتوح
 desk-reports-map-done = حُلّ أو أُغلق
-desk-reports-map-shown = على الخريطة البلاغات ذات الموقع المحدد: { $located } من { $cases }؛ كل نقطة مكان واحد (نحو 200 م)، وتكبر بكثرة البلاغات فيه. وكلما كانت البلدية الفرعية أغمق كانت بلاغاتها أكثر.
+desk-reports-map-shown = على الخريطة البلاغات ذات الموقع المحدد: { $located } من { $cases }؛ كل نقطة مكان واحد (نحو { NUMBER($metres) } م)، وتكبر بكثرة البلاغات فيه. وكلما كانت البلدية الفرعية أغمق كانت بلاغاتها أكثر.
 desk-reports-map-outside = { $count ->
     [zero] لا بلاغات خارج البلديات الفرعية.
     [one] بلاغ واحد خارج البلديات الفرعية فلم يُرسم.

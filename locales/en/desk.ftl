@@ -224,7 +224,7 @@ desk-reports-map-area = { $name }: { $count ->
 desk-reports-map-overdue = Open, past its deadline
 desk-reports-map-open = Open
 desk-reports-map-done = Resolved or closed
-desk-reports-map-shown = On the map: the { $located } of { $cases } cases that have a location pin; a dot is one place (about 200 m), bigger for more cases. The darker a sub-municipality, the more cases it has.
+desk-reports-map-shown = On the map: the { $located } of { $cases } cases that have a location pin; a dot is one place (about { NUMBER($metres) } m), bigger for more cases. The darker a sub-municipality, the more cases it has.
 desk-reports-map-outside = { $count ->
     [one] 1 case is outside the sub-municipalities and not drawn.
    *[other] { $count } cases are outside the sub-municipalities and not drawn.

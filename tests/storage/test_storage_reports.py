@@ -11,10 +11,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import insert
 from storage_helpers import T0, agent, person, report, team
 
 from storage import service as svc
 from storage.db import Database
+from storage.models import Case
 from storage.reports import ReportFilter
 
 H = timedelta(hours=1)
@@ -133,3 +135,20 @@ def test_an_agent_gets_their_own_team_whatever_the_filter_says(history: Database
     assert [(t.team, t.cases) for t in mine.teams] == [("ajyad", 4)]
     assert mine.chat_ratings[2] == 0  # aziziyah's chat is not theirs
     assert _report(history, "amina", teams=("aziziyah",)).teams == []
+
+
+def test_a_map_of_thousands_of_places_gets_coarser_cells(database: Database) -> None:
+    with database.transaction() as s:
+        sara = agent(s, "sara", role="supervisor", team_slug=None)
+        me = person(s)
+        template = report(s, me, team="ajyad", now=T0)
+        columns = {c.key: getattr(template, c.key) for c in Case.__table__.columns}
+        del columns["id"]
+        s.execute(insert(Case), [
+            {**columns, "ticket_id": f"MK-8{n:06d}", "location_lat": 21.30 + n * 0.0021,
+             "location_lon": 39.80}
+            for n in range(1_600)
+        ])  # fmt: skip
+        found = svc.case_report(s, agent=sara, now=NOW)
+    assert found.located == 1_600  # each ~230 m from the next: 1,600 cells of 1/500 degree
+    assert {c.grid for c in found.cells} == {100} and len(found.cells) < 400
