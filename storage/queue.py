@@ -10,7 +10,7 @@
 every team's; a disabled agent nothing), whatever the filter asks.
 `find_cases` is the same without an agent, for the system's own readers
 (Open311). An export reads `case_ids` (every match, in order, as the agent
-may see them) and then the cases a chunk at a time (`cases_by_ids`).
+may see them) and then their columns a chunk at a time (`export_rows`).
 
 Indexes on (team, status, created_at | sla_due_at), (status, created_at |
 sla_due_at) and (created_at) serve the usual shapes: a team's open cases
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, case, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage._sql import require_one_of
@@ -233,14 +233,23 @@ def case_ids(
     return list(session.scalars(stmt))
 
 
-def cases_by_ids(session: Session, *, ids: Sequence[int]) -> list[Case]:
-    """These cases (their assigned agent loaded) in the order of `ids`."""
-    found = {
-        c.id: c
-        for c in session.scalars(
-            select(Case).where(Case.id.in_(list(ids))).options(selectinload(Case.assigned_agent))
-        )
-    }
+EXPORT_COLUMNS = (
+    Case.id, Case.ticket_id, Case.created_at, Case.status, Case.priority, Case.kind,
+    Case.category, Case.team, Case.sub_municipality, Agent.username.label("assigned_to"),
+    Case.channel, Case.language, Case.sla_due_at, Case.reopen_count, Case.location_text,
+    Case.location_lat, Case.location_lon, Case.description,
+)  # fmt: skip
+
+
+def export_rows(session: Session, *, ids: Sequence[int]) -> list[Row[Any]]:
+    """The export's columns of these cases (the assigned agent's username joined), in the
+    order of `ids`: plain rows, not ORM objects, so 20,000 of them are quick to write."""
+    stmt = (
+        select(*EXPORT_COLUMNS)
+        .outerjoin(Agent, Agent.id == Case.assigned_agent_id)
+        .where(Case.id.in_(list(ids)))
+    )
+    found = {row.id: row for row in session.execute(stmt)}
     return [found[i] for i in ids if i in found]
 
 

@@ -119,7 +119,7 @@ from storage.outbox import (
     release_outbox,
 )
 from storage.people import find_person, get_or_create_person, set_person_language
-from storage.queue import CaseFilter, QueuePage, case_ids, case_queue, cases_by_ids, find_cases
+from storage.queue import CaseFilter, QueuePage, case_ids, case_queue, export_rows, find_cases
 from storage.reports import CaseReport, ReportFilter, case_report
 from storage.sign_in import (
     SignInCheck,
@@ -168,7 +168,6 @@ __all__ = [
     "case_ids",
     "case_queue",
     "case_report",
-    "cases_by_ids",
     "change_agent",
     "change_case_priority",
     "change_case_status",
@@ -191,6 +190,7 @@ __all__ = [
     "enable_agent",
     "end_handoff",
     "enqueue_outbox",
+    "export_rows",
     "find_agent",
     "find_api_client",
     "find_cases",
