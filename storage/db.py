@@ -112,6 +112,27 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     )
 
 
+class HeldLock:
+    """A lock taken by `Database.hold`; `release()` gives it back (at most once)."""
+
+    def __init__(self, conn: Connection, *, postgres: bool) -> None:
+        self._conn: Connection | None = conn
+        self._postgres = postgres
+
+    def release(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if self._postgres:  # the connection goes back to the pool: unlock it first
+                conn.exec_driver_sql("SELECT pg_advisory_unlock_all()")
+                conn.commit()
+        except Exception:
+            conn.invalidate()  # the connection is gone, and the lock with it
+        finally:
+            conn.close()
+
+
 class Database:
     """One database: `transaction()` for writes, `session()` for reads."""
 
@@ -139,6 +160,33 @@ class Database:
         """A session for reading (SQLite: deferred BEGIN). Commit yourself if you write."""
         with self._reader() as session:
             yield session
+
+    def hold(self, name: str) -> HeldLock | None:
+        """The lock `name` of this schema, held until `release()`; None when another has it.
+
+        PostgreSQL: a session advisory lock (`pg_try_advisory_lock`) keyed by the
+        schema and `name`, on a connection kept out of the pool until released;
+        the server frees it when that connection ends, so a killed process
+        frees it too. It is for work exactly one of several processes should do
+        (`labbaik run --workers N`: the Telegram poller). SQLite serves one
+        process: the lock is always granted.
+        """
+        conn = self.engine.connect()
+        if self.dialect != "postgresql":
+            return HeldLock(conn, postgres=False)
+        try:
+            got = conn.exec_driver_sql(
+                "SELECT pg_try_advisory_lock(hashtext(%(key)s || current_schema()))",
+                {"key": f"labbaik:{name}:"},
+            ).scalar()
+            conn.commit()  # the lock belongs to the session: it outlives this transaction
+        except BaseException:
+            conn.close()
+            raise
+        if got:
+            return HeldLock(conn, postgres=True)
+        conn.close()
+        return None
 
     def upgrade(self) -> None:
         """Migrate this database to the newest schema."""
