@@ -57,7 +57,7 @@ from bot.municipal.content import MunicipalData
 from bot.municipal.tips import enqueue_daily_tips
 from bot.open311.sender import senders as open311_senders
 from nlu.server import ServerError, nlu_server
-from storage.db import resolve_url, upgrade
+from storage.db import Database, resolve_url, upgrade
 
 log = logging.getLogger("labbaik")
 
@@ -91,7 +91,8 @@ def _background(
         def channel_tasks() -> list[Task]:  # made only in the process holding the lock
             return registry.tasks(runtime, stop)
 
-        channel_work = [one_process_runs(runtime, stop, CHANNEL_TASKS_LOCK, channel_tasks)]
+        database = runtime.service.database
+        channel_work = [one_process_runs(database, stop, CHANNEL_TASKS_LOCK, channel_tasks)]
     else:
         channel_work = registry.tasks(runtime, stop)
     work = [
@@ -107,19 +108,21 @@ def _background(
 
 
 async def one_process_runs(
-    runtime: Runtime,
+    database: Database,
     stop: asyncio.Event,
     name: str,
     start: Callable[[], Sequence[Awaitable[None]]],
+    *,
+    retry_seconds: float = LEADER_RETRY_SECONDS,
 ) -> None:
     """`start()`'s work in exactly one of the processes on this database, until `stop`.
 
     The process that gets the lock `name` runs it and keeps the lock until `stop`
     (work that ends early, like registering a webhook, is not done again by the
-    others); the others ask again every `LEADER_RETRY_SECONDS`, so when the holder
-    dies (PostgreSQL frees its lock with its connection) another takes over.
+    others); the others ask again every `retry_seconds`, so when the holder dies
+    (PostgreSQL frees its lock with its connection) another takes over.
     """
-    database = runtime.service.database
+    told = False
     while not stop.is_set():
         try:
             held = await asyncio.to_thread(database.hold, name)
@@ -127,15 +130,18 @@ async def one_process_runs(
             log.exception("%s: could not ask for the lock; trying again later", name)
             held = None
         if held is not None:
-            log.info("this process runs the %s", name)
+            log.info("process %d runs the %s", os.getpid(), name)
             try:
                 await asyncio.gather(*start())
                 await stop.wait()
             finally:
                 await asyncio.to_thread(held.release)
             return
+        if not told:
+            log.info("process %d: another process runs the %s", os.getpid(), name)
+            told = True
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), LEADER_RETRY_SECONDS)
+            await asyncio.wait_for(stop.wait(), retry_seconds)
 
 
 TIPS_CHECK_SECONDS = 600.0
