@@ -19,10 +19,12 @@ messages in order by its conversation row lock, a redelivery answered once by
 the inbound message's unique key, the outbox claimed with SKIP LOCKED and a
 lease, the sweeps and timers reading each row again under its lock. The one
 thing only one process may do, the Telegram poller (Telegram answers a second
-getUpdates with 409 Conflict), runs in whichever worker holds its advisory
+getUpdates with 409 Conflict), runs in whichever process holds its advisory
 lock (`Database.hold`); another takes over within `LEADER_RETRY_SECONDS` when
-that one ends. Each worker sends at 1/N of a channel's overall rate, so the N
-together stay within it. docs/performance.md, "Several processes".
+that one ends. That holds on PostgreSQL for every `labbaik run`, so separate
+processes (on several machines, behind a load balancer) share it the same
+way. Each of N workers sends at 1/N of a channel's overall rate, so together
+they stay within it. docs/performance.md, "Several processes".
 """
 
 from __future__ import annotations
@@ -81,8 +83,8 @@ def _background(
 ) -> list[asyncio.Task[None]]:
     """Every channel's own work, the outbox worker, the daily tips and the content watch.
 
-    `shared`: other processes serve the same database; the channels' own work (the
-    Telegram poller) then runs in one of them only.
+    `shared`: other processes may serve the same database (PostgreSQL); the channels'
+    own work (the Telegram poller) then runs in one of them only.
     """
     senders = {**registry.senders(runtime), **open311_senders()}
     worker = OutboxWorker.from_runtime(runtime, senders)
@@ -224,7 +226,8 @@ def server_config(runtime: Runtime, host: str, port: int) -> uvicorn.Config:
 async def serve(runtime: Runtime, host: str, port: int) -> None:
     server = uvicorn.Server(server_config(runtime, host, port))
     stop = asyncio.Event()
-    tasks = _background(runtime, stop)
+    # on PostgreSQL other `labbaik run` processes (other machines) may serve the same database
+    tasks = _background(runtime, stop, shared=runtime.service.database.dialect == "postgresql")
     log.info("Labbaik is up: web chat at http://%s:%d/", host, port)
     try:
         await server.serve()
