@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
-import pytest
-from fakes.fake_telegram import FakeTelegram
-from process_kit import TOKEN
+# tests/ is on sys.path (for `fakes`), where tests/dialogs/ could shadow the `dialogs`
+# package as a namespace package; the project root must come first.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if sys.path[0] != _ROOT:
+    sys.path.insert(0, _ROOT)
+
+import pytest  # noqa: E402
+from fakes.fake_telegram import FakeTelegram  # noqa: E402
+from process_kit import TOKEN  # noqa: E402
 
 
 @pytest.fixture(scope="session")
