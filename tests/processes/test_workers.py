@@ -26,7 +26,8 @@ from fakes.fake_telegram import FakeTelegram
 from process_kit import GUARD, Process, eventually, process_env, update, write_config
 from sqlalchemy import func, select
 
-from bot.app.run import one_process_runs
+from bot.app.run import one_process_runs, share_rate_limits
+from bot.core.ratelimit import RateLimits
 from bot.core.settings import ROOT
 from storage.db import Database
 from storage.models import Message, OutboxItem, Person
@@ -65,6 +66,14 @@ def test_workers_must_be_a_whole_number_of_at_least_one() -> None:
         )
         assert done.returncode == 2
         assert f"expected a whole number of at least 1, not '{given}'" in done.stderr
+
+
+def test_each_of_n_workers_sends_at_a_share_of_the_overall_rate() -> None:
+    telegram = RateLimits(global_per_second=30.0, per_key_per_second=1.0, global_burst=30)
+    share = share_rate_limits(telegram, 4)
+    assert (share.global_per_second, share.global_burst) == (7.5, 7)  # 4 x 7.5/s = 30/s
+    assert (share.per_key_per_second, share.per_key_burst) == (1.0, 1)  # a chat's stays whole
+    assert share_rate_limits(RateLimits(global_per_second=80.0), 3).global_burst == 1
 
 
 @pytest.mark.postgres
