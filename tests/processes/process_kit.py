@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 import httpx
 import yaml
 from fakes.fake_telegram import FakeTelegram
+from twilio.request_validator import RequestValidator
 
 from bot.app.config import DEFAULT_CONFIG
 from bot.channels.telegram import channel as telegram
@@ -31,6 +33,8 @@ from bot.core.settings import ROOT
 TOKEN = "123456:PROCESSES-not-a-real-token"
 SECRET = "processes-webhook-secret-0123456789"
 PUBLIC_URL = "https://labbaik.example.org"
+TWILIO_SID = "AC" + "7" * 32
+TWILIO_TOKEN = "processes-twilio-auth-token-0123"
 GUARD = 60.0  # seconds: only so that something broken fails instead of hanging
 POLL = 0.1
 FIXTURES = ROOT / "tests" / "channels" / "telegram" / "fixtures"
@@ -78,6 +82,8 @@ def process_env(pg_url: str) -> dict[str, str]:
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_WEBHOOK_SECRET": SECRET,
         "PUBLIC_URL": PUBLIC_URL,
+        "TWILIO_ACCOUNT_SID": TWILIO_SID,
+        "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
     }
 
 
@@ -116,6 +122,16 @@ class Process:
         body = json.dumps(update)
         response = await self.http.post("/webhooks/telegram", content=body, headers=headers)
         assert response.status_code == 200, response.text
+
+    async def whatsapp(self, form: dict[str, str]) -> list[str]:
+        """POST a form signed as Twilio signs it; the bodies of the TwiML answer's messages."""
+        url = f"{PUBLIC_URL}/webhooks/whatsapp"
+        signature = RequestValidator(TWILIO_TOKEN).compute_signature(url, form)
+        response = await self.http.post(
+            "/webhooks/whatsapp", data=form, headers={"X-Twilio-Signature": signature}
+        )
+        assert response.status_code == 200, response.text
+        return [m.text or "" for m in ET.fromstring(response.text).findall("Message")]
 
     async def webchat(self, client_id: str, **fields: Any) -> list[str]:
         body = {"client_id": client_id, "message_id": secrets.token_hex(16), "lang": "en"}
@@ -163,3 +179,18 @@ def update(kind: str, chat_id: int, **fields: Any) -> dict[str, Any]:
     message["from"]["language_code"] = "en"
     message.update(fields)
     return data
+
+
+def whatsapp_text(phone: str, body: str) -> dict[str, str]:
+    """The captured form Twilio posts for a WhatsApp text, with a fresh message id."""
+    path = ROOT / "tests" / "channels" / "whatsapp" / "fixtures" / "text.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))["form"]
+    fill = {
+        "MessageSid": "SM" + secrets.token_hex(16),
+        "AccountSid": TWILIO_SID,
+        "Phone": phone,
+        "WaId": phone.lstrip("+"),
+        "ProfileName": "Fatima",
+        "Body": body,
+    }
+    return {k: v.format_map(fill) for k, v in raw.items()}

@@ -32,7 +32,7 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 from fakes.fake_telegram import FakeTelegram
-from process_kit import GUARD, Process, eventually, update
+from process_kit import GUARD, Process, eventually, update, whatsapp_text
 from shared_content import runtime_on_settings
 from sqlalchemy import func, select
 
@@ -198,6 +198,28 @@ async def test_one_update_delivered_to_both_processes_is_one_turn_and_one_reply(
     )
     assert replies >= 1 and len(rows) == replies  # each reply queued once
     assert len(fake.sent(chat_id)) == replies  # and sent once, by one of the two workers
+
+
+async def test_one_whatsapp_message_delivered_to_both_processes_is_answered_alike_once(
+    two: tuple[Process, Process], desk_side: Runtime
+) -> None:
+    """Twilio retries a webhook it got no answer to; here the copies reach both processes at
+    once. The replies are in the TwiML answer: every copy gets the same, stored once."""
+    a, b = two
+    form = whatsapp_text("+966500000123", "Hello")
+    answers = await asyncio.gather(*(p.whatsapp(form) for p in (a, b, a, b)))
+    assert answers[0] and all(answer == answers[0] for answer in answers)
+
+    def stored(s: Any) -> tuple[int, int]:
+        who = s.scalar(select(Person.id).where(Person.user_id == "whatsapp:+966500000123"))
+        rows = s.execute(
+            select(Message.direction, func.count())
+            .where(Message.person_id == who)
+            .group_by(Message.direction)
+        ).all()
+        return dict(rows).get("in", 0), dict(rows).get("out", 0)
+
+    assert read(desk_side, stored) == (1, len(answers[0]))
 
 
 async def test_a_web_chat_walks_a_flow_with_its_messages_alternating_between_processes(
