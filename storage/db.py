@@ -19,6 +19,10 @@ texts end up in logs. Every session checks what it flushes against the
 columns (`storage.limits`), so a value a column cannot hold is an
 `InvalidValue` naming the column, never a database error.
 
+`Database.hold(name)` takes a lock of that name for work exactly one of
+several processes on the database should do (a PostgreSQL session advisory
+lock, per schema; on SQLite, which serves one process, always granted).
+
 `upgrade(url)` runs the Alembic migrations in `storage/migrations` to head,
 without the alembic command. On SQLite a migration that rebuilds a table
 (Alembic's batch mode) runs with foreign keys off, as SQLite requires, and
