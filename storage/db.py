@@ -123,6 +123,20 @@ class HeldLock:
         self._conn: Connection | None = conn
         self._postgres = postgres
 
+    def alive(self) -> bool:
+        """Whether the lock is still held: its connection still answers (SQLite: always)."""
+        conn = self._conn
+        if conn is None:
+            return False
+        if not self._postgres:
+            return True
+        try:
+            conn.exec_driver_sql("SELECT 1")
+            conn.commit()
+        except Exception:  # the connection ended, and the server freed the lock with it
+            return False
+        return True
+
     def release(self) -> None:
         conn, self._conn = self._conn, None
         if conn is None:

@@ -59,7 +59,7 @@ from bot.municipal.content import MunicipalData
 from bot.municipal.tips import enqueue_daily_tips
 from bot.open311.sender import senders as open311_senders
 from nlu.server import ServerError, nlu_server
-from storage.db import Database, resolve_url, upgrade
+from storage.db import Database, HeldLock, resolve_url, upgrade
 
 log = logging.getLogger("labbaik")
 
@@ -122,7 +122,10 @@ async def one_process_runs(
     The process that gets the lock `name` runs it and keeps the lock until `stop`
     (work that ends early, like registering a webhook, is not done again by the
     others); the others ask again every `retry_seconds`, so when the holder dies
-    (PostgreSQL frees its lock with its connection) another takes over.
+    (PostgreSQL frees its lock with its connection) another takes over. The holder
+    looks at its lock's connection as often: when that has ended (a database
+    restart), another process may hold the lock now, so the work is stopped and
+    the lock asked for again.
     """
     told = False
     while not stop.is_set():
@@ -133,17 +136,39 @@ async def one_process_runs(
             held = None
         if held is not None:
             log.info("process %d runs the %s", os.getpid(), name)
-            try:
-                await asyncio.gather(*start())
-                await stop.wait()
-            finally:
-                await asyncio.to_thread(held.release)
-            return
+            await _run_holding(held, stop, name, start, retry_seconds)
+            told = False
+            continue
         if not told:
             log.info("process %d: another process runs the %s", os.getpid(), name)
             told = True
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), retry_seconds)
+
+
+async def _run_holding(
+    held: HeldLock,
+    stop: asyncio.Event,
+    name: str,
+    start: Callable[[], Sequence[Awaitable[None]]],
+    retry_seconds: float,
+) -> None:
+    """The work, while the lock is held: until `stop`, or until the lock is lost."""
+    work = asyncio.ensure_future(asyncio.gather(*start()))
+    try:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), retry_seconds)
+            if not stop.is_set() and not await asyncio.to_thread(held.alive):
+                log.warning("process %d lost the %s lock; stopping that work", os.getpid(), name)
+                work.cancel()
+                break
+        with contextlib.suppress(asyncio.CancelledError):
+            await work  # it ends on `stop` by itself
+    except Exception:
+        log.exception("the %s failed", name)
+    finally:
+        await asyncio.to_thread(held.release)
 
 
 TIPS_CHECK_SECONDS = 600.0

@@ -21,10 +21,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
 from fakes.fake_telegram import FakeTelegram
 from process_kit import GUARD, Process, eventually, process_env, update, write_config
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from bot.app.run import one_process_runs, share_rate_limits
 from bot.core.ratelimit import RateLimits
@@ -103,6 +105,57 @@ async def test_the_lock_s_work_runs_in_one_process_and_moves_when_it_ends(pg_url
         await eventually(lambda: ran == ["first", "second"], "the second takes it over")
         stop_second.set()
         await asyncio.wait_for(two, GUARD)
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_holder_whose_connection_ends_stops_the_work_and_another_takes_it(
+    pg_url: str, pg_server_url: str
+) -> None:
+    """A database restart ends the holder's connection and with it the lock, which another
+    process may take: the holder must notice and stop, or two would poll Telegram."""
+    first, second = Database(pg_url), Database(pg_url)
+    ran: list[str] = []
+    stop = asyncio.Event()
+
+    async def work(name: str) -> None:
+        ran.append(name)
+        try:
+            await stop.wait()
+        except asyncio.CancelledError:
+            ran.append(f"{name} stopped")
+            raise
+
+    def runner(database: Database, name: str) -> asyncio.Task[None]:
+        return asyncio.create_task(
+            one_process_runs(database, stop, "test-work", lambda: [work(name)], retry_seconds=0.05)
+        )
+
+    try:
+        one = runner(first, "first")
+        await eventually(lambda: ran == ["first"], "the first process runs the work")
+        two = runner(second, "second")
+        with psycopg.connect(
+            make_url(pg_server_url)
+            .set(drivername="postgresql")
+            .render_as_string(hide_password=False),
+            autocommit=True,
+        ) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(l.pid) FROM pg_locks l"
+                " JOIN pg_stat_activity a ON a.pid = l.pid"
+                " WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = %s",
+                (make_url(pg_url).query["application_name"],),
+            )
+        # the first notices and stops; then one of the two takes the lock again (the second
+        # most likely, but the first may ask first), and runs the work: one runs it at a time
+        await eventually(lambda: len(ran) == 3, "the first stops and the work runs again")
+        assert ran[:2] == ["first", "first stopped"] and ran[2] in ("first", "second")
+        stop.set()
+        await asyncio.wait_for(asyncio.gather(one, two), GUARD)
+        assert len(ran) == 3  # it ended on stop, nobody else started it
     finally:
         first.dispose()
         second.dispose()
