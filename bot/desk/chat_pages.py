@@ -31,13 +31,13 @@ and every SESSION_CHECK_SECONDS) and when the server shuts down.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import anyio
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -69,6 +69,7 @@ log = logging.getLogger(__name__)
 
 SESSION_CHECK_SECONDS = 15.0  # an open event stream re-checks its desk session this often
 PING_SECONDS = 20  # keeps proxies from closing a quiet stream
+SHUTDOWN_GRACE_SECONDS = 2.0  # for the stream to end itself before sse-starlette cuts it
 CLOSED_HOURS = 24.0
 CHAT_CHANNELS = ("telegram", "whatsapp", "webchat")  # where a person can hold a live chat
 
@@ -180,26 +181,46 @@ class ChatPages:
         if isinstance(admitted, Response):
             return admitted
         token = request.cookies.get(COOKIE, "")
-        stream = self._stream(admitted.id, token)
-        return EventSourceResponse(stream, ping=PING_SECONDS, headers=NO_STORE)
+        shutdown = anyio.Event()  # set by sse-starlette when uvicorn is told to stop
+        return EventSourceResponse(
+            self._stream(admitted.id, token, shutdown),
+            ping=PING_SECONDS,
+            headers=NO_STORE,
+            shutdown_event=shutdown,
+            shutdown_grace_period=SHUTDOWN_GRACE_SECONDS,
+        )
 
-    async def _stream(self, agent_id: int, token: str) -> AsyncIterator[ServerSentEvent]:
+    async def _stream(
+        self, agent_id: int, token: str, shutdown: anyio.Event
+    ) -> AsyncIterator[ServerSentEvent]:
         async with self.chats.watch(agent_id=agent_id) as events:
             yield ServerSentEvent(data="{}", event="ready")
-            while True:
-                event = await self._next(events)
-                if not await run_in_threadpool(self.desk.still_signed_in, token):
-                    yield ServerSentEvent(data="{}", event="signed-out")
-                    return
-                if event is not None:
-                    yield sse(event)
-
-    async def _next(self, events: AsyncIterator[ChatEvent]) -> ChatEvent | None:
-        """The next event, or None when the session is due for its check."""
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(self.session_check_seconds):
-                return await anext(events)
-        return None
+            # One pending read of the bus at a time: cancelling an `anext` would close it.
+            following: asyncio.Future[ChatEvent] | None = None
+            stopping = asyncio.ensure_future(shutdown.wait())
+            try:
+                while True:
+                    if following is None:
+                        following = asyncio.ensure_future(anext(events))
+                    done, _ = await asyncio.wait(
+                        {following, stopping},
+                        timeout=self.session_check_seconds,
+                        return_when=asyncio.FIRST_COMPLETED,
+                    )
+                    if stopping in done:
+                        return  # the server stops: end the response properly
+                    event = following.result() if following in done else None
+                    if following in done:
+                        following = None
+                    if not await run_in_threadpool(self.desk.still_signed_in, token):
+                        yield ServerSentEvent(data="{}", event="signed-out")
+                        return
+                    if event is not None:
+                        yield sse(event)
+            finally:
+                stopping.cancel()
+                if following is not None:
+                    following.cancel()
 
 
 def sse(event: ChatEvent) -> ServerSentEvent:
