@@ -197,13 +197,14 @@ class ChatPages:
             yield ServerSentEvent(data="{}", event="ready")
             # One pending read of the bus at a time: cancelling an `anext` would close it.
             following: asyncio.Future[ChatEvent] | None = None
-            stopping = asyncio.ensure_future(shutdown.wait())
+            stopping: asyncio.Future[Any] = asyncio.ensure_future(shutdown.wait())
             try:
                 while True:
                     if following is None:
                         following = asyncio.ensure_future(anext(events))
+                    waiting: set[asyncio.Future[Any]] = {following, stopping}
                     done, _ = await asyncio.wait(
-                        {following, stopping},
+                        waiting,
                         timeout=self.session_check_seconds,
                         return_when=asyncio.FIRST_COMPLETED,
                     )
