@@ -321,8 +321,14 @@ def _map_url(line: ChatLine) -> str | None:
     return osm_link(float(place["lat"]), float(place["lon"]))
 
 
+def _isolate(text: str) -> str:
+    """Left-to-right text (a shortcut) inside right-to-left text where no <bdi> can go
+    (an <option>): between Unicode's first-strong isolate marks, as Fluent places arguments."""
+    return f"\u2068{text}\u2069"
+
+
 def _line_context(req: ChatRequest, view: ChatView) -> dict[str, Any]:
-    return {"view": view, "photo_url": _photo_url, "map_url": _map_url}
+    return {"view": view, "photo_url": _photo_url, "map_url": _map_url, "isolate": _isolate}
 
 
 async def show_chat(req: ChatRequest) -> Response:

@@ -351,6 +351,11 @@ def test_web_chat_pilgrim_in_persian_and_an_arabic_desk(
     greeting = runtime.service.render("fa", "canned-greeting", {"agent": "Huda", "hotline": "940"})
     expect(pilgrim.bot_bubbles.last).to_contain_text(greeting, timeout=GUARD * 1000)
     desk.click("#end-form button[type=submit]")
-    expect(pilgrim.page.locator(".choice", has_text="5")).not_to_have_count(0, timeout=GUARD * 1000)
+    best = runtime.service.render("fa", "rating-5", {})
+    expect(pilgrim.page.locator(".choice:enabled", has_text=best)).to_be_visible(
+        timeout=GUARD * 1000
+    )  # the bot is back and asks how it went
+    pilgrim.press(best)
+    wait_until(lambda: the_chat(runtime, number).rating == 5, "the rating is stored")
     assert the_chat(runtime, number).status == "ended"
     assert desk.errors == [] and pilgrim.page.errors == []  # type: ignore[attr-defined]

@@ -65,6 +65,11 @@
     return ids.split(" ").filter(Boolean);
   }
 
+  var lines = document.getElementById("lines");
+  if (lines) {
+    lines.scrollTop = lines.scrollHeight; // the newest message in sight
+  }
+
   var known = waitingIds();
   showBadge(page === "list" ? known.length : 0);
 
@@ -95,9 +100,7 @@
         }
       });
       root.setAttribute("data-after", String(after));
-      if (items.length) {
-        items[items.length - 1].scrollIntoView({ block: "nearest" });
-      }
+      list.scrollTop = list.scrollHeight;
     }).catch(function () {});
   }
 
