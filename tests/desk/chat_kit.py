@@ -10,25 +10,17 @@ desk (the live-updates bus listener and the outbox worker), in the server's loop
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import uvicorn
+from handoff_kit import ALL_DAY, Pilgrim, deliver, handoff_settings, make_runtime
 
-ROOT = Path(__file__).resolve().parents[2]
-for extra in ("tests/handoff", "tests/web"):
-    if str(ROOT / extra) not in sys.path:
-        sys.path.insert(1, str(ROOT / extra))
-
-from handoff_kit import ALL_DAY, Pilgrim, deliver, handoff_settings, make_runtime  # noqa: E402
-
-from bot.app.wiring import create_app  # noqa: E402
-from bot.channels import registry  # noqa: E402
-from bot.core.outbox import OutboxWorker  # noqa: E402
-from bot.core.runtime import Runtime  # noqa: E402
+from bot.app.wiring import create_app
+from bot.channels import registry
+from bot.core.outbox import OutboxWorker
+from bot.core.runtime import Runtime
 
 __all__ = ["ALL_DAY", "Pilgrim", "deliver", "handoff_settings", "live_desk", "make_runtime"]
 

@@ -14,6 +14,10 @@ from pathlib import Path
 _ROOT = str(Path(__file__).resolve().parents[2])
 if sys.path[0] != _ROOT:
     sys.path.insert(0, _ROOT)
+# the live-chat tests use the handoff kits and the browser kit of the web chat
+for _extra in ("tests/handoff", "tests/web"):
+    if str(Path(_ROOT) / _extra) not in sys.path:
+        sys.path.append(str(Path(_ROOT) / _extra))
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402

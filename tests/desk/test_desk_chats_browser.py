@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
-from chat_kit import LiveDesk, handoff_settings, live_desk, make_runtime
+from browser_kit import CHROMIUM_ARGS, ChatPage, chromium_or_skip
 from channel_kit import (
     PUBLIC_URL,
     TG_SECRET,
@@ -28,19 +28,19 @@ from channel_kit import (
     telegram_update,
     twilio_form,
 )
+from chat_kit import LiveDesk, handoff_settings, live_desk, make_runtime
 from desk_kit import PASSWORD, make_staff
 from fakes.fake_telegram import FakeTelegram
 from fakes.fake_twilio import FakeTwilio
 from handoff_kit import Clock
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from twilio.request_validator import RequestValidator
+from webchat_kit import free_port, png
 
 from bot.channels.telegram import channel as telegram
 from bot.core.runtime import Runtime
-from browser_kit import CHROMIUM_ARGS, ChatPage, chromium_or_skip  # noqa: I001
 from storage import service as store
 from storage.models import Handoff
-from webchat_kit import free_port, png
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
