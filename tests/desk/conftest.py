@@ -22,6 +22,7 @@ for _extra in ("tests/handoff", "tests/web"):
 import httpx  # noqa: E402
 import pytest  # noqa: E402
 from desk_kit import Clock, DeskUser  # noqa: E402
+from fakes.fake_libretranslate import fake_libretranslate  # noqa: E402, F401  (a fixture)
 from shared_content import runtime_on_settings  # noqa: E402
 from starlette.applications import Starlette  # noqa: E402
 

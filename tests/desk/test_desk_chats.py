@@ -18,6 +18,7 @@ import httpx
 import pytest
 from chat_kit import Pilgrim, deliver, handoff_settings, make_runtime
 from desk_kit import DeskUser, make_case, make_staff
+from fakes.fake_libretranslate import FakeLibreTranslate
 from handoff_kit import JPEG, Clock
 from starlette.applications import Starlette
 
@@ -293,6 +294,8 @@ async def test_every_chat_route_for_every_role(
         assert theirs.text == missing.text
     assert f'/desk/chats/{number}"' not in (await khalid.get("/desk/chats")).text
     assert (await _call(khalid, "GET", "/desk/chats/x" * 40, {})).status_code == 404
+    ticket = make_case(runtime, channel="webchat", user_id="browser-desk-chat-000008")
+    assert (await khalid.post(f"/desk/cases/{ticket}/chat")).status_code == 404  # not his team's
 
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://testserver"
@@ -345,5 +348,45 @@ async def test_outside_the_chat_hours_the_desk_and_the_pilgrim_are_told(
             assert 'id="hours-closed"' in listing.text
             assert "Outside the chat hours (08:00–23:00 Makkah time)" in text_of(listing.text)
             assert 'class="chat-waiting"' in listing.text  # kept, answered when someone is there
+    finally:
+        runtime.service.database.dispose()
+
+
+async def test_with_translation_on_the_page_shows_both_and_sends_the_translation(
+    db_url: str, tmp_path: Path, clock: Clock, fake_libretranslate: FakeLibreTranslate
+) -> None:
+    settings = handoff_settings(db_url, tmp_path, **{"translation.url": fake_libretranslate.url})
+    runtime = make_runtime(settings, clock)
+    try:
+        fake_libretranslate.teach("ur", "ar", URDU, "توجد قمامة أمام فندقي")
+        fake_libretranslate.teach(
+            "ar", "ur", REPLY, "وعلیکم السلام، میں ابھی صفائی کی ٹیم کو بھیجتی ہوں۔"
+        )
+        make_staff(runtime, "amina", lang="ar")
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=create_app(runtime)), base_url="http://testserver"
+        ) as client:
+            amina = DeskUser(client)
+            assert (await amina.sign_in("amina", lang="ar")).status_code == 303
+            pilgrim = await waiting_chat(runtime, "browser-desk-chat-000007")
+            number = chat_id(pilgrim)
+            await amina.post(f"/desk/chats/{number}/claim")
+            assert await pilgrim.send(text=URDU) == []
+            await runtime.service.background.settle()
+            page = await amina.get(f"/desk/chats/{number}")
+            assert URDU in page.text and "توجد قمامة أمام فندقي" in page.text  # side by side
+            assert 'id="translate"' in page.text
+            sent = await amina.post(f"/desk/chats/{number}/reply", text=REPLY, translate="1")
+            assert sent.status_code == 303
+            translated = "وعلیکم السلام، میں ابھی صفائی کی ٹیم کو بھیجتی ہوں۔"
+            for _ in range(600):  # the reply waits (briefly) for its translation
+                await deliver(runtime)
+                if pilgrim.received()[-1]["text"] == translated:
+                    break
+                await asyncio.sleep(0.05)
+            assert pilgrim.received()[-1]["text"] == translated
+            page = await amina.get(f"/desk/chats/{number}")
+            assert translated in page.text and REPLY in page.text  # what went, what was typed
+            assert "ما كتبه الموظف (قبل الترجمة):" in page.text
     finally:
         runtime.service.database.dispose()

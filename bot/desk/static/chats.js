@@ -65,10 +65,21 @@
     return ids.split(" ").filter(Boolean);
   }
 
-  var lines = document.getElementById("lines");
-  if (lines) {
-    lines.scrollTop = lines.scrollHeight; // the newest message in sight
+  function toNewest() {
+    var list = document.getElementById("lines");
+    if (list) {
+      list.scrollTop = list.scrollHeight; // the newest message in sight
+    }
   }
+  function toNewestWhenLoaded(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll("img"), function (img) {
+      if (!img.complete) {
+        img.addEventListener("load", toNewest, { once: true });
+      }
+    });
+  }
+  toNewest();
+  toNewestWhenLoaded(document);
 
   var known = waitingIds();
   showBadge(page === "list" ? known.length : 0);
@@ -100,7 +111,8 @@
         }
       });
       root.setAttribute("data-after", String(after));
-      list.scrollTop = list.scrollHeight;
+      toNewest();
+      toNewestWhenLoaded(list);
     }).catch(function () {});
   }
 
@@ -113,6 +125,8 @@
       if (last) {
         after = Math.max(after, Number(last.getAttribute("data-id")));
       }
+      toNewest();
+      toNewestWhenLoaded(list);
     }).catch(function () {});
   }
 
