@@ -22,7 +22,33 @@ from bot.channels import registry
 from bot.core.outbox import OutboxWorker
 from bot.core.runtime import Runtime
 
-__all__ = ["ALL_DAY", "Pilgrim", "deliver", "handoff_settings", "live_desk", "make_runtime"]
+# every live-chat route of the desk (test_desk_access.py's table defers to this one):
+# method, path ({id}: a chat), form data; test_desk_chats.py walks them for every role
+CHAT_ROUTES: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("GET", "/desk/chats", {}),
+    ("GET", "/desk/chats/list", {}),
+    ("GET", "/desk/chats/events", {}),
+    ("GET", "/desk/chats/{id}", {}),
+    ("GET", "/desk/chats/{id}/lines", {}),
+    ("POST", "/desk/chats/{id}/claim", {}),
+    ("POST", "/desk/chats/{id}/reply", {"text": "Hello"}),
+    ("POST", "/desk/chats/{id}/canned", {"name": "location"}),
+    ("POST", "/desk/chats/{id}/transfer", {"team": "ajyad"}),
+    ("POST", "/desk/chats/{id}/end", {}),
+    ("POST", "/desk/chats/{id}/take-over", {}),
+)
+ROUTE_TEMPLATES = {path.replace("{id}", "{chat}") for _, path, _ in CHAT_ROUTES}
+
+__all__ = [
+    "ALL_DAY",
+    "CHAT_ROUTES",
+    "ROUTE_TEMPLATES",
+    "Pilgrim",
+    "deliver",
+    "handoff_settings",
+    "live_desk",
+    "make_runtime",
+]
 
 
 class _Server(uvicorn.Server):
