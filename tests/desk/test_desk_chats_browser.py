@@ -218,7 +218,8 @@ def test_telegram_pilgrim_and_an_arabic_desk_hold_a_live_chat(
         expect(page.locator("#lines li.from-agent").last).to_contain_text(
             runtime.service.render("ar", "canned-location", {})
         )  # the agent reads it in Arabic
-        expect(page.locator("#lines .delivery-sent").last).to_be_visible()
+        # both replies turn "sent" on the page (re-read a moment after each reply's event)
+        expect(page.locator("#lines .from-agent .delivery-sent")).to_have_count(2)
         shot(page, "desk-chat-ar")
 
         page.click("#end-form button[type=submit]")

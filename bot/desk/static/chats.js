@@ -80,6 +80,9 @@
   }
   toNewest();
   toNewestWhenLoaded(document);
+  if (page === "chat") {
+    window.setTimeout(followDelivery, 0);
+  }
 
   var known = waitingIds();
   showBadge(page === "list" ? known.length : 0);
@@ -127,7 +130,20 @@
       }
       toNewest();
       toNewestWhenLoaded(list);
+      followDelivery();
     }).catch(function () {});
+  }
+
+  var rechecks = 0; // a reply on its way: re-read until it shows sent (or held, failed)
+  function followDelivery() {
+    var list = document.getElementById("lines");
+    var onItsWay = list && list.querySelector(".delivery-pending, .delivery-sending");
+    if (onItsWay && rechecks < 30) {
+      rechecks += 1;
+      window.setTimeout(replaceLines, 2000);
+    } else if (!onItsWay) {
+      rechecks = 0;
+    }
   }
 
   function chatChanged() {
@@ -161,7 +177,7 @@
     if (data.change === "message" || data.change === "reply") {
       appendLines();
       if (data.change === "reply") {
-        window.setTimeout(replaceLines, 3000); // its delivery shows "sent" by then
+        window.setTimeout(replaceLines, 2000); // its delivery, once the outbox sent it
       }
     } else if (data.change === "translated" || data.change === "translation_failed") {
       replaceLines();
