@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -379,5 +379,32 @@ async def test_with_translation_on_the_page_shows_both_and_sends_the_translation
             page = await amina.get(f"/desk/chats/{number}")
             assert translated in page.text and REPLY in page.text  # what went, what was typed
             assert "ما كتبه الموظف (قبل الترجمة):" in page.text
+    finally:
+        runtime.service.database.dispose()
+
+
+async def test_the_whatsapp_window_warning_when_the_pilgrim_wrote_over_24_hours_ago(
+    db_url: str, tmp_path: Path
+) -> None:
+    now = Clock().now
+    clock = Clock(now - timedelta(hours=25))  # the pilgrim asked 25 hours ago
+    runtime = make_runtime(handoff_settings(db_url, tmp_path), clock)
+    try:
+        make_staff(runtime, "omar", lang="en")
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=create_app(runtime)), base_url="http://testserver"
+        ) as client:
+            omar = DeskUser(client)
+            assert (await omar.sign_in("omar")).status_code == 303
+            pilgrim = Pilgrim(runtime, "966512345001", channel="whatsapp")
+            await pilgrim.start("en")
+            await pilgrim.send(choice="flow:human_agent")
+            number = chat_id(pilgrim)
+            clock.now = now
+            assert (await omar.sign_in("omar")).status_code == 303  # a new day's session
+            assert (await omar.post(f"/desk/chats/{number}/claim")).status_code == 303
+            page = await omar.get(f"/desk/chats/{number}")
+            assert 'id="window-warning"' in page.text
+            assert "more than 24 hours ago" in text_of(page.text)
     finally:
         runtime.service.database.dispose()

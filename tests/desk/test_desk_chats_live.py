@@ -103,6 +103,23 @@ async def test_a_pilgrims_request_and_message_reach_the_stream_until_sign_out(
     assert runtime.live.subscribers == 0
 
 
+async def test_the_stream_ends_when_the_session_went_idle(
+    runtime: Runtime, served: LiveDesk
+) -> None:
+    make_staff(runtime, "amina")
+    async for amina in agent(served, "amina"):
+        async with amina.client.stream("GET", "/desk/chats/events") as response:
+            events = Stream(response)
+            assert await events.next() == ("ready", {})
+            idle = runtime.settings.desk.idle_minutes
+            runtime.service.clock.advance(minutes=idle + 1)  # type: ignore[attr-defined]
+            pilgrim = Pilgrim(runtime, "browser-desk-live-000002")
+            await pilgrim.start("en")
+            await pilgrim.send(choice="flow:human_agent")  # an event: the session is checked
+            assert await events.next() == ("signed-out", {})
+            assert await events.next() is None
+
+
 async def test_a_quiet_stream_still_ends_when_the_session_does(
     runtime: Runtime, served: LiveDesk
 ) -> None:
