@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,8 +63,6 @@ from bot.handoff.chats import ChatEvent, Chats, UnknownCannedReply
 from bot.handoff.views import ChatLine, ChatView
 from storage import service as store
 from storage.errors import HandoffStateError, HandoffTaken, NotFound, StorageError
-
-log = logging.getLogger(__name__)
 
 SESSION_CHECK_SECONDS = 15.0  # an open event stream re-checks its desk session this often
 PING_SECONDS = 20  # keeps proxies from closing a quiet stream
