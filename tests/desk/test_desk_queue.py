@@ -12,6 +12,7 @@ from datetime import timedelta
 from desk_kit import Clock, DeskUser, make_case, make_staff
 
 from bot.core.runtime import Runtime
+from bot.municipal.prayer import MAKKAH_TZ
 from storage import service as store
 
 User = Callable[[str], Awaitable[DeskUser]]
@@ -45,7 +46,7 @@ async def test_filters_counts_and_sorting(desk: Runtime, user: User, clock: Cloc
         "q=dark": [lamp],
         "q=misfalah": [web],
         f"q={lamp.lower().replace('-', ' ')}": [lamp],
-        f"from={(clock.now - timedelta(days=1)).date()}": [lamp, web],
+        f"from={(clock.now - timedelta(days=1)).astimezone(MAKKAH_TZ).date()}": [lamp, web],
         "sort=priority": [old, lamp, web],
     }
     for query, expected in checks.items():
