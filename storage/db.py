@@ -19,6 +19,10 @@ texts end up in logs. Every session checks what it flushes against the
 columns (`storage.limits`), so a value a column cannot hold is an
 `InvalidValue` naming the column, never a database error.
 
+`Database.hold(name)` takes a lock of that name for work exactly one of
+several processes on the database should do (a PostgreSQL session advisory
+lock, per schema; on SQLite, which serves one process, always granted).
+
 `upgrade(url)` runs the Alembic migrations in `storage/migrations` to head,
 without the alembic command. On SQLite a migration that rebuilds a table
 (Alembic's batch mode) runs with foreign keys off, as SQLite requires, and
@@ -112,6 +116,41 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     )
 
 
+class HeldLock:
+    """A lock taken by `Database.hold`; `release()` gives it back (at most once)."""
+
+    def __init__(self, conn: Connection, *, postgres: bool) -> None:
+        self._conn: Connection | None = conn
+        self._postgres = postgres
+
+    def alive(self) -> bool:
+        """Whether the lock is still held: its connection still answers (SQLite: always)."""
+        conn = self._conn
+        if conn is None:
+            return False
+        if not self._postgres:
+            return True
+        try:
+            conn.exec_driver_sql("SELECT 1")
+            conn.commit()
+        except Exception:  # the connection ended, and the server freed the lock with it
+            return False
+        return True
+
+    def release(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if self._postgres:  # the connection goes back to the pool: unlock it first
+                conn.exec_driver_sql("SELECT pg_advisory_unlock_all()")
+                conn.commit()
+        except Exception:
+            conn.invalidate()  # the connection is gone, and the lock with it
+        finally:
+            conn.close()
+
+
 class Database:
     """One database: `transaction()` for writes, `session()` for reads."""
 
@@ -139,6 +178,33 @@ class Database:
         """A session for reading (SQLite: deferred BEGIN). Commit yourself if you write."""
         with self._reader() as session:
             yield session
+
+    def hold(self, name: str) -> HeldLock | None:
+        """The lock `name` of this schema, held until `release()`; None when another has it.
+
+        PostgreSQL: a session advisory lock (`pg_try_advisory_lock`) keyed by the
+        schema and `name`, on a connection kept out of the pool until released;
+        the server frees it when that connection ends, so a killed process
+        frees it too. It is for work exactly one of several processes should do
+        (`labbaik run --workers N`: the Telegram poller). SQLite serves one
+        process: the lock is always granted.
+        """
+        conn = self.engine.connect()
+        if self.dialect != "postgresql":
+            return HeldLock(conn, postgres=False)
+        try:
+            got = conn.exec_driver_sql(
+                "SELECT pg_try_advisory_lock(hashtext(%(key)s || current_schema()))",
+                {"key": f"labbaik:{name}:"},
+            ).scalar()
+            conn.commit()  # the lock belongs to the session: it outlives this transaction
+        except BaseException:
+            conn.close()
+            raise
+        if got:
+            return HeldLock(conn, postgres=True)
+        conn.close()
+        return None
 
     def upgrade(self) -> None:
         """Migrate this database to the newest schema."""

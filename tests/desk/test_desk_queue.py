@@ -48,7 +48,6 @@ async def test_filters_counts_and_sorting(desk: Runtime, user: User, clock: Cloc
         "q=dark": [lamp],
         "q=misfalah": [web],
         f"q={lamp.lower().replace('-', ' ')}": [lamp],
-        # a Makkah day (the UTC date is a day behind from 21:00 UTC)
         f"from={(clock.now - timedelta(days=1)).astimezone(MAKKAH_TZ).date()}": [lamp, web],
         "sort=priority": [old, lamp, web],
     }
