@@ -7,7 +7,7 @@ change and its notification are committed together or not at all. Bad input
 raises a `storage.errors.StorageError` subclass with a message saying what
 is wrong. See each module for the rules: `people`, `conversations`, `cases`,
 `outbox`, and for the human side `teams`, `agents`, `sign_in`, `desk_sessions`,
-`audit`, `queue`, `handoffs`, `api_clients`, `access`; `bus` carries live
+`audit`, `queue`, `reports`, `handoffs`, `api_clients`, `access`; `bus` carries live
 updates between processes.
 """
 
@@ -119,7 +119,8 @@ from storage.outbox import (
     release_outbox,
 )
 from storage.people import find_person, get_or_create_person, set_person_language
-from storage.queue import CaseFilter, QueuePage, case_queue, find_cases
+from storage.queue import CaseFilter, QueuePage, case_ids, case_queue, export_rows, find_cases
+from storage.reports import CaseReport, ReportFilter, case_report
 from storage.sign_in import (
     SignInCheck,
     SignInPolicy,
@@ -147,9 +148,11 @@ __all__ = [
     "AuditPage",
     "BusEvent",
     "CaseFilter",
+    "CaseReport",
     "HandlingTime",
     "NewDeskSession",
     "QueuePage",
+    "ReportFilter",
     "SignInCheck",
     "SignInPolicy",
     "SignInResult",
@@ -162,7 +165,9 @@ __all__ = [
     "add_translation",
     "ask_if_fixed",
     "assign_case",
+    "case_ids",
     "case_queue",
+    "case_report",
     "change_agent",
     "change_case_priority",
     "change_case_status",
@@ -185,6 +190,7 @@ __all__ = [
     "enable_agent",
     "end_handoff",
     "enqueue_outbox",
+    "export_rows",
     "find_agent",
     "find_api_client",
     "find_cases",

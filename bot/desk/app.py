@@ -6,7 +6,7 @@ would also match them (/desk/cases/new before /desk/cases/<ticket>), and the
 desk's static files (its stylesheet, the live chats' script and sound; no script
 is needed to use it).
 
-Navigation is `templates/base.html`; a new page (the reports, the live chats)
+Navigation is `templates/base.html`; a new page (the reports are one)
 adds its module's ENDPOINTS to `PAGES` and its link to the `nav` block there.
 The live chats (bot/desk/chat_pages.py) are routes of their own: they call the
 chat API (bot/handoff/chats.py), which runs its own transactions.
@@ -21,7 +21,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from bot.core.runtime import Runtime
-from bot.desk import admin, audit_log, auth, case_page, filing, queue
+from bot.desk import admin, audit_log, auth, case_page, filing, queue, reports
 from bot.desk.chat_pages import ChatPages
 from bot.desk.pages import Desk, Endpoint
 from bot.desk.templating import environment
@@ -33,6 +33,7 @@ PAGES: tuple[tuple[Endpoint, ...], ...] = (
     queue.ENDPOINTS,
     filing.ENDPOINTS,  # /desk/cases/new before /desk/cases/{ticket}
     case_page.ENDPOINTS,
+    reports.ENDPOINTS,
     audit_log.ENDPOINTS,
     admin.ENDPOINTS,
 )

@@ -6,6 +6,7 @@ desk-nav-label = أقسام المكتب
 desk-nav-cases = البلاغات
 desk-nav-new-case = تسجيل بلاغ لمتصل
 desk-nav-audit = سجل التدقيق
+desk-nav-reports = التقارير
 desk-nav-admin = الحسابات والفرق
 desk-switch-language = English
 desk-sign-out = تسجيل الخروج
@@ -15,6 +16,9 @@ desk-none = —
 desk-nobody = لا أحد
 desk-nobody-change = — دون تغيير —
 desk-internal = داخلي
+desk-number = { NUMBER($value) }
+desk-percent = { NUMBER($value, style: "percent", maximumFractionDigits: 0) }
+desk-hours = { NUMBER($value, maximumFractionDigits: 1) } ساعة
 
 ## Sign-in
 
@@ -43,6 +47,8 @@ desk-error-too-long = «{ $field }» طويل جدًا: { $max } حرفًا عل
 desk-error-unknown-value = قيمة غير معروفة في «{ $what }»: «{ $value }».
 desk-error-date = «{ $value }» ليس تاريخًا (استخدم التقويم، أو الصيغة YYYY-MM-DD) في «{ $what }».
 desk-error-date-range = نهاية الفترة قبل بدايتها.
+desk-error-range-too-long = الفترة طويلة جدًا: { $max } يومًا على الأكثر.
+desk-error-export-too-big = تطابق الفلاتر أكثر من { $max } بلاغ: ضيّق الفلاتر (مثلًا فترة أقصر) ثم صدّر مرة أخرى.
 desk-error-transition = لا يمكن أن يتحول بلاغ حالته «{ $current }» إلى «{ $wanted }». أعد تحميل الصفحة، فربما غيّره أحد زملائك.
 desk-error-reason-needed = لتسجيل البلاغ «غير مقبول» اكتب السبب (يبقى داخليًا).
 desk-error-phone = رقم الهاتف غير صحيح. اكتب رقمًا سعوديًا مثل 0501234567، أو رقمًا بمفتاح الدولة (+62…).
@@ -186,6 +192,100 @@ desk-audit-object = العنصر
 desk-audit-detail = التفاصيل
 desk-audit-address = العنوان
 
+## Reports (supervisors)
+
+desk-reports-title = التقارير
+desk-reports-range = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+    [many] { $count } بلاغًا
+   *[other] { $count } بلاغ
+} مسجّلة من { $first } إلى { $last }
+desk-reports-export = تصدير الجدول (CSV)
+desk-reports-which-cases = الأرقام عن البلاغات المسجّلة في هذه الأيام (بتوقيت مكة)، أيًّا كانت حالتها الآن.
+desk-reports-summary = ملخص
+desk-reports-cases = البلاغات
+desk-reports-handled = حُلّت أو أُغلقت
+desk-reports-sla-kept = ضمن المهلة
+desk-reports-sla-detail = في الموعد: { $kept }، متأخرة: { $missed }
+desk-reports-median = الوسيط لمدة الحل
+desk-reports-reopen-rate = أُعيد فتحها
+desk-reports-fixed-yes-share = أجابوا «حُلّت»
+desk-reports-per-day-by-group = البلاغات يوميًا حسب النوع
+desk-reports-per-day-by-team = البلاغات يوميًا حسب الفريق
+desk-reports-per-day-by-group-label = مخطط أعمدة: البلاغات المسجّلة كل يوم مقسّمة حسب النوع
+desk-reports-per-day-by-team-label = مخطط أعمدة: البلاغات المسجّلة كل يوم مقسّمة حسب الفريق
+desk-reports-show-numbers = عرض الأرقام
+desk-reports-day = اليوم
+desk-reports-total = المجموع
+desk-reports-empty = لم يُسجَّل أي بلاغ في هذه الأيام.
+desk-reports-map = مواقع البلاغات
+desk-reports-map-label = خريطة البلاغات ذات الموقع على البلديات الفرعية
+desk-reports-map-area = { $name }: { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+    [many] { $count } بلاغًا
+   *[other] { $count } بلاغ
+}
+desk-reports-map-overdue = مفتوح وتجاوز مهلته
+desk-reports-map-open = مفتوح
+desk-reports-map-done = حُلّ أو أُغلق
+desk-reports-map-shown = على الخريطة البلاغات ذات الموقع المحدد: { $located } من { $cases }؛ كل نقطة مكان واحد (نحو { NUMBER($metres) } م)، وتكبر بكثرة البلاغات فيه. وكلما كانت البلدية الفرعية أغمق كانت بلاغاتها أكثر.
+desk-reports-map-outside = { $count ->
+    [zero] لا بلاغات خارج البلديات الفرعية.
+    [one] بلاغ واحد خارج البلديات الفرعية فلم يُرسم.
+    [two] بلاغان خارج البلديات الفرعية فلم يُرسما.
+    [few] { $count } بلاغات خارج البلديات الفرعية فلم تُرسم.
+    [many] { $count } بلاغًا خارج البلديات الفرعية فلم تُرسم.
+   *[other] { $count } بلاغ خارج البلديات الفرعية فلم تُرسم.
+}
+desk-reports-map-dot-overdue = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد مفتوح تجاوز مهلته
+    [two] بلاغان مفتوحان تجاوزا مهلتهما
+    [few] { $count } بلاغات مفتوحة تجاوزت مهلتها
+    [many] { $count } بلاغًا مفتوحًا تجاوزت مهلتها
+   *[other] { $count } بلاغ مفتوح تجاوزت مهلتها
+}
+desk-reports-map-dot-open = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد مفتوح
+    [two] بلاغان مفتوحان
+    [few] { $count } بلاغات مفتوحة
+    [many] { $count } بلاغًا مفتوحًا
+   *[other] { $count } بلاغ مفتوح
+}
+desk-reports-map-dot-done = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد حُلّ أو أُغلق
+    [two] بلاغان حُلّا أو أُغلقا
+    [few] { $count } بلاغات حُلّت أو أُغلقت
+    [many] { $count } بلاغًا حُلّت أو أُغلقت
+   *[other] { $count } بلاغ حُلّت أو أُغلقت
+}
+desk-reports-teams = الفرق
+desk-reports-definitions = ضمن المهلة: البلاغات التي حُلّت (أو أُغلقت) قبل انتهاء مهلتها، من بين البلاغات المنتهية أو التي فاتت مهلتها. الوسيط: نصف البلاغات استغرق من التسجيل إلى الحل وقتًا أقل منه، ونصفها وقتًا أطول. أُعيد فتحها: البلاغات التي أُعيد فتحها بعد حلّها (كأن يجيب الحاج «لم تُحل»)، من بين البلاغات المحلولة.
+desk-reports-satisfaction = رضا المستفيدين
+desk-reports-fixed-question = «هل حُلّت المشكلة؟»
+desk-reports-no-answers = لم يُجب أي حاج بعد عن سؤال «هل حُلّت المشكلة؟» لهذه البلاغات.
+desk-reports-chat-ratings = تقييم المحادثات المباشرة
+desk-reports-mean-rating = المتوسط { NUMBER($mean, maximumFractionDigits: 1) } من 5، من { $count ->
+    [zero] دون تقييمات
+    [one] تقييم واحد
+    [two] تقييمين
+    [few] { $count } تقييمات
+    [many] { $count } تقييمًا
+   *[other] { $count } تقييم
+}
+desk-reports-stars = { $stars } من 5 نجوم
+desk-reports-no-ratings = لم تُقيَّم أي محادثة مباشرة في هذه الأيام.
+desk-reports-chat-ratings-note = تقييمات المحادثات المباشرة التي بدأت في هذه الأيام، حسب الفريق؛ ولا ينطبق عليها فلتر النوع.
+desk-reports-all-teams = جميع الفرق
+
 ## Accounts and teams
 
 desk-admin-title = الحسابات والفرق
@@ -311,6 +411,7 @@ desk-action-case-priority = تغيير أولوية
 desk-action-case-phone-revealed = إظهار رقم هاتف
 desk-action-case-photo-view = عرض صورة
 desk-action-case-export = تصدير بلاغات
+desk-action-report-export = صدّر تقريرًا
 desk-action-case-create = تسجيل بلاغ لمتصل
 desk-action-agent-create = إنشاء حساب
 desk-action-agent-change = تعديل حساب

@@ -7,6 +7,7 @@ desk-nav-label = Desk sections
 desk-nav-cases = Cases
 desk-nav-new-case = File for a caller
 desk-nav-audit = Audit log
+desk-nav-reports = Reports
 desk-nav-admin = Accounts and teams
 desk-switch-language = العربية
 desk-sign-out = Sign out
@@ -16,6 +17,9 @@ desk-none = —
 desk-nobody = nobody
 desk-nobody-change = — keep as it is —
 desk-internal = Internal
+desk-number = { NUMBER($value) }
+desk-percent = { NUMBER($value, style: "percent", maximumFractionDigits: 0) }
+desk-hours = { NUMBER($value, maximumFractionDigits: 1) } h
 
 ## Sign-in
 
@@ -44,6 +48,8 @@ desk-error-too-long = "{ $field }" is too long: at most { $max } characters.
 desk-error-unknown-value = Unknown { $what }: "{ $value }".
 desk-error-date = "{ $value }" is not a date (use the calendar, or YYYY-MM-DD) in "{ $what }".
 desk-error-date-range = The date range ends before it starts.
+desk-error-range-too-long = The date range is too long: at most { $max } days.
+desk-error-export-too-big = More than { $max } cases match: narrow the filters (for example a shorter date range) and export again.
 desk-error-transition = A case that is "{ $current }" cannot become "{ $wanted }". Reload the page: someone may have changed it.
 desk-error-reason-needed = To mark a case "Not accepted", write the reason (it stays internal).
 desk-error-phone = That is not a valid phone number. Saudi numbers like 0501234567, or with the country code (+62…).
@@ -183,6 +189,72 @@ desk-audit-object = Object
 desk-audit-detail = Detail
 desk-audit-address = Address
 
+## Reports (supervisors)
+
+desk-reports-title = Reports
+desk-reports-range = { $count ->
+    [one] 1 case
+   *[other] { $count } cases
+} filed from { $first } to { $last }
+desk-reports-export = Export the table (CSV)
+desk-reports-which-cases = The figures are about the cases filed on these days (Makkah time), whatever their status is now.
+desk-reports-summary = Summary
+desk-reports-cases = Cases
+desk-reports-handled = Resolved or closed
+desk-reports-sla-kept = Within the deadline
+desk-reports-sla-detail = { $kept } on time, { $missed } late
+desk-reports-median = Median time to resolve
+desk-reports-reopen-rate = Reopened
+desk-reports-fixed-yes-share = Answered "fixed"
+desk-reports-per-day-by-group = Cases per day, by type
+desk-reports-per-day-by-team = Cases per day, by team
+desk-reports-per-day-by-group-label = Bar chart: the cases filed each day, split by type
+desk-reports-per-day-by-team-label = Bar chart: the cases filed each day, split by team
+desk-reports-show-numbers = Show the numbers
+desk-reports-day = Day
+desk-reports-total = Total
+desk-reports-empty = No case was filed on these days.
+desk-reports-map = Where the cases are
+desk-reports-map-label = Map of the cases with a location, over the sub-municipalities
+desk-reports-map-area = { $name }: { $count ->
+    [one] 1 case
+   *[other] { $count } cases
+}
+desk-reports-map-overdue = Open, past its deadline
+desk-reports-map-open = Open
+desk-reports-map-done = Resolved or closed
+desk-reports-map-shown = On the map: the { $located } of { $cases } cases that have a location pin; a dot is one place (about { NUMBER($metres) } m), bigger for more cases. The darker a sub-municipality, the more cases it has.
+desk-reports-map-outside = { $count ->
+    [one] 1 case is outside the sub-municipalities and not drawn.
+   *[other] { $count } cases are outside the sub-municipalities and not drawn.
+}
+desk-reports-map-dot-overdue = { $count ->
+    [one] 1 open case past its deadline
+   *[other] { $count } open cases past their deadline
+}
+desk-reports-map-dot-open = { $count ->
+    [one] 1 open case
+   *[other] { $count } open cases
+}
+desk-reports-map-dot-done = { $count ->
+    [one] 1 case resolved or closed
+   *[other] { $count } cases resolved or closed
+}
+desk-reports-teams = Teams
+desk-reports-definitions = Within the deadline: cases resolved (or closed) by their deadline, out of those that are done or past their deadline. Median: half the cases took less time from filing to resolution, half took more. Reopened: cases reopened after being resolved (for example when the pilgrim answered "not fixed"), out of those resolved.
+desk-reports-satisfaction = Satisfaction
+desk-reports-fixed-question = "Is it fixed?"
+desk-reports-no-answers = No pilgrim has answered "is it fixed?" for these cases yet.
+desk-reports-chat-ratings = Live chat ratings
+desk-reports-mean-rating = Average { NUMBER($mean, maximumFractionDigits: 1) } of 5, from { $count ->
+    [one] 1 rating
+   *[other] { $count } ratings
+}
+desk-reports-stars = { $stars } of 5 stars
+desk-reports-no-ratings = No live chat was rated on these days.
+desk-reports-chat-ratings-note = Ratings of the live chats that started on these days, by team; the type filter does not apply to them.
+desk-reports-all-teams = All teams
+
 ## Accounts and teams
 
 desk-admin-title = Accounts and teams
@@ -308,6 +380,7 @@ desk-action-case-priority = Changed a priority
 desk-action-case-phone-revealed = Revealed a phone number
 desk-action-case-photo-view = Viewed a photo
 desk-action-case-export = Exported cases
+desk-action-report-export = Exported a report
 desk-action-case-create = Filed a case for a caller
 desk-action-agent-create = Created an account
 desk-action-agent-change = Changed an account

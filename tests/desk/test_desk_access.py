@@ -77,6 +77,8 @@ ROUTES: dict[str, tuple[str, str, dict[str, str], tuple[str, ...]]] = {
         ("agent", "supervisor", "admin"),
     ),
     "/desk/audit": ("GET", "/desk/audit", {}, ("supervisor", "admin")),
+    "/desk/reports": ("GET", "/desk/reports", {}, ("supervisor", "admin")),
+    "/desk/reports.csv": ("GET", "/desk/reports.csv", {}, ("supervisor", "admin")),
     "/desk/admin": ("GET", "/desk/admin", {}, ("admin",)),
     "/desk/admin/agents": (
         "POST",
