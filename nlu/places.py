@@ -98,7 +98,8 @@ def load(source: Path = SOURCE, names: Path = NAMES) -> Vocabulary:
     for key, entry in places.items():
         kinds[str(key)] = str(entry.get("kind") or "district")
         for name in entry.get("names") or ():
-            table.setdefault(fold(str(name)), str(key))
+            for variant in _arabic_variants(str(name)):
+                table.setdefault(fold(variant), str(key))
             if entry.get("kind") == "site":
                 sites[fold(str(name))] = str(key)
     numbered = {
@@ -157,10 +158,18 @@ def numbered_patterns(vocab: Vocabulary | None = None) -> list[str]:
     ]
 
 
+_LATIN_ARTICLE = re.compile(r"^(a[lnrstdz]|ash|el)[-' ](?=\w)", re.IGNORECASE)
+
+
 def _arabic_variants(name: str) -> list[str]:
-    """A name and its spellings with ة/ه at word ends and bare alifs for hamzas."""
+    """A name and its spellings with ة/ه at word ends and bare alifs for hamzas; a Latin
+    name with an article also as "Al X" and "AlX" ("Al-Aziziyah", "al aziziyah")."""
     if not _ARABIC.search(name):
-        return [name]
+        m = _LATIN_ARTICLE.match(name)
+        if m is None:
+            return [name]
+        rest = name[m.end() :]
+        return list(dict.fromkeys([name, f"{m.group(1)} {rest}", f"{m.group(1)}-{rest}"]))
     loose = re.sub(r"ة(?=\s|$)", "ه", name)
     bare = loose.translate(str.maketrans("أإآ", "ااا"))
     return list(dict.fromkeys([name, loose, bare]))
