@@ -95,7 +95,8 @@ def _places(items: Sequence[Mapping[str, Any]], text: str) -> list[ParsedEntity]
             place = places.read(text, start, end)
             if place is not None:
                 found.append(place)
-    return [ParsedEntity("place", p.text, p.text, p.key) for p in places.merge(text, found)]
+    found = places.with_sites(places.merge(text, found))
+    return [ParsedEntity("place", p.text, p.text, p.key) for p in found]
 
 
 def _specific_categories_first(entities: list[ParsedEntity]) -> list[ParsedEntity]:

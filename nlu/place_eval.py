@@ -30,7 +30,7 @@ from nlu import project
 from nlu.client import NluClient
 from nlu.evaluate import load_cases
 from nlu.result import Parse
-from nlu.server import ServerError, nlu_server
+from nlu.server import ServerError, free_port, nlu_server
 from nlu.settings import NluSettings
 
 PLACES_DIR = project.EVAL_DIR / "places"
@@ -75,7 +75,7 @@ def score(cases: Sequence[PlaceCase], results: Sequence[Parse | None]) -> dict[s
             row[4] += sum(
                 1 for f in found if f not in case.places and not any(f in x for x in case.places)
             )
-    return dict(rows)
+    return {k: rows[k] for k in sorted(rows, key=lambda k: (k == "all", k))}
 
 
 def format_rows(title: str, rows: dict[str, list[int]]) -> str:
@@ -97,9 +97,12 @@ async def _parse(url: str, cases: Sequence[PlaceCase]) -> list[Parse | None]:
 
 
 def main(settings: NluSettings | None = None) -> int:
+    """Without settings: a server of its own on a free port, with the current model (not
+    whatever else answers on the default port)."""
+    settings = settings or NluSettings(url=f"http://127.0.0.1:{free_port()}")
     sets = {"held-out set (nlu/eval/*.yml)": heldout_cases(), "extra.yml": extra_cases()}
     try:
-        with nlu_server(settings or NluSettings()) as url:
+        with nlu_server(settings) as url:
             for title, cases in sets.items():
                 results = asyncio.run(_parse(url, cases))
                 print(format_rows(f"place extraction, {title}", score(cases, results)))

@@ -352,3 +352,18 @@ def merge(text: str, places: list[Place]) -> list[Place]:
             continue
         merged.append(p)
     return merged
+
+
+def with_sites(found: list[Place]) -> list[Place]:
+    """A camp or maktab number with its holy site named elsewhere in the message
+    ("camp 32 in Arafat", "المخيم ٣٢ بعرفات") gets that site in its key."""
+    kinds = vocabulary().kinds
+    sites = [p.key for p in found if kinds.get(p.key) == "site"]
+    if len(set(sites)) != 1:
+        return found
+    return [
+        Place(p.text, p.start, p.end, f"{sites[0]}-{p.key}")
+        if re.fullmatch(r"(?:camp|maktab)-\d+", p.key)
+        else p
+        for p in found
+    ]

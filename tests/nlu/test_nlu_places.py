@@ -106,3 +106,16 @@ async def test_the_model_finds_the_place_as_written_with_its_key(
     found = [(e.value, e.key) for e in result.entities if e.name == "place"]
     assert found == [(written, key)]
     assert written in text
+
+
+def test_a_camp_number_takes_the_site_named_elsewhere_in_the_message() -> None:
+    text = "the toilets of camp 32 in Arafat are blocked"
+    assert _find(text) == [("camp 32", "camp-32"), ("Arafat", "arafat")]
+    camp, site = (text.index(w) for w in ("camp 32", "Arafat"))
+    found = places.with_sites(
+        [
+            places.Place("camp 32", camp, camp + 7, "camp-32"),
+            places.Place("Arafat", site, site + 6, "arafat"),
+        ]
+    )
+    assert [p.key for p in found] == ["arafat-camp-32", "arafat"]
