@@ -108,3 +108,23 @@ async def test_a_service_point_question_naming_a_place_is_answered_at_once(
         "services-points-mosque",
         "services-points-none",
     }, answer
+
+
+async def test_a_pin_shared_instead_of_the_named_place_wins(
+    nlu_service: ConversationService,
+) -> None:
+    chat = Chat(nlu_service, "repinned")
+    nlu_service.set_language(channel="console", user_id=chat.user, language="en")
+    await chat.send(command="start")
+    assert await chat.say("the toilets near gate 79 are filthy, nobody cleans them") == [
+        "report-ask-photo"
+    ]
+    await chat.choose("skip")
+    assert await chat.choose("skip") == ["report-summary"]
+    assert await chat.choose("edit") == ["confirm-edit-which"]
+    assert await chat.choose("edit:location") == ["report-ask-location"]
+    assert await chat.pin(21.406, 39.856) == ["report-summary"]  # in Aziziyah
+    assert await chat.choose("confirm") == ["report-filed"]
+    case = _case(nlu_service, str(parse_ticket(chat.last[0].text).ticket_id))
+    assert (case.location_lat, case.location_lon, case.team) == (21.406, 39.856, "aziziyah")
+    assert case.location_text is None
