@@ -144,8 +144,7 @@ def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     base = {"consultant_phone": ctx.settings.contact.consultant_phone}
     if sub is None:
         return {**base, "found": False}
-    match = boundaries.find_name(_typed(location) or "") if found_by == "name" else None
-    nbhd = match.neighbourhood if match else None
+    nbhd = _named_neighbourhood(ctx, location) if found_by == "name" else None
     lat, lon = _where(ctx, location) or centre(sub)
     shown = nearest(_data(ctx).points, lat=lat, lon=lon, now=ctx.now, limit=POINTS_SHOWN)
     return {
@@ -158,6 +157,15 @@ def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
         "place": boundaries.neighbourhood_name(nbhd, ctx.language) if nbhd else None,
         "items": [_point_button(s.point) for s in shown],
     }
+
+
+def _named_neighbourhood(ctx: EffectContext, location: Any) -> str | None:
+    """The neighbourhood (district, gate, hotel, holy site) a typed place is, if any."""
+    place = _place(ctx, location)
+    if place is not None and place.kind == "neighbourhood":
+        return place.id
+    match = _data(ctx).boundaries.find_name(_typed(location) or "")
+    return match.neighbourhood if match else None
 
 
 def nearest_service_points(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
