@@ -28,6 +28,9 @@ def test_everyday_words_are_not_in_the_lookup_but_the_haram_is() -> None:
     forms = {f.casefold() for f in places.lookup_forms()}
     assert "umrah" not in forms and "حرام" not in forms and "rami" not in forms
     assert {"haram", "الحرم", "بالحرم", "masjidil haram"} <= forms
+    # a water pipe and people's names are left out, the districts' own spellings kept
+    assert "shisha" not in forms and "muna" not in forms and "anjum" not in forms
+    assert {"al-shisha", "الششة", "النسيم", "anjum hotel"} <= forms
 
 
 def _find(text: str) -> list[tuple[str, str]]:
