@@ -54,7 +54,10 @@ def result_json(text: str, result: Parse | None) -> dict[str, object]:
         "text": text,
         "intent": result.intent,
         "confidence": round(result.confidence, 4),
-        "entities": [{"entity": e.name, "value": e.value, "raw": e.raw} for e in result.entities],
+        "entities": [
+            {"entity": e.name, "value": e.value, "raw": e.raw} | ({"key": e.key} if e.key else {})
+            for e in result.entities
+        ],
         "language": result.language,
     }
 
