@@ -32,6 +32,7 @@ def languages_of(cases: Sequence[Case]) -> tuple[str, ...]:
     """The languages the held-out set has cases for, in first-seen order."""
     return tuple(dict.fromkeys(c.language for c in cases))
 
+
 INTENT_TARGET = 0.92
 MAX_GAP_TO_ENGLISH = 0.05
 CATEGORY_TARGET = 0.90

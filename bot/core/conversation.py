@@ -51,7 +51,14 @@ from sqlalchemy.orm import Session
 
 from bot.core.background import AfterCommit, Background
 from bot.core.content import Content, ContentSource
-from bot.core.effects import EffectContext, EffectRegistry, TeamFor, no_team
+from bot.core.effects import (
+    EffectContext,
+    EffectRegistry,
+    TeamFor,
+    TeamNamed,
+    no_named_team,
+    no_team,
+)
 from bot.core.messages import Inbound, Reply, ReplyChoice, ReplyLink
 from bot.core.nlu_contract import engine_result
 from bot.core.settings import Settings
@@ -176,6 +183,7 @@ class ConversationService:
         nlu: NluClient | None,
         detector: LanguageDetector | None = None,
         team_for: TeamFor = no_team,
+        team_named: TeamNamed = no_named_team,
         places_for: PlacesFor = no_places,
         input_rewriters: Sequence[InputRewriter] = (),
         input_handlers: Sequence[InputHandler] = (),
@@ -189,6 +197,7 @@ class ConversationService:
         self.nlu = nlu
         self.detector = detector or default_detector()
         self.team_for = team_for
+        self.team_named = team_named
         self.places_for = places_for
         self.input_rewriters = tuple(input_rewriters)
         self.input_handlers = tuple(input_handlers)
@@ -381,6 +390,7 @@ class ConversationService:
             language=language or self.settings.default_language,
             content=content,
             team_for=self.team_for,
+            team_named=self.team_named,
         )
 
     def _route(
