@@ -23,6 +23,7 @@ from collections.abc import Iterable
 PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("idle", ("_worker (concurrent/futures/thread.py:8", "select (selectors.py")),
     ("logging", ("logging/__init__.py", "bot/app/logs.py")),
+    ("outbox: sending replies (Bot API calls)", ("OutboxWorker",)),
     ("NLU (client side)", ("NluClient.parse",)),
     ("signature", ("RequestValidator", "_signed_pairs")),
     ("write-lock wait (BEGIN IMMEDIATE)", ("_on_begin",)),

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import uvicorn
 
@@ -138,7 +139,16 @@ def server_config(runtime: Runtime, host: str, port: int) -> uvicorn.Config:
     )
 
 
+# Threads for the database work of messages (asyncio.to_thread): Python's default is the
+# number of cores + 4, so on a small server a ninth person typing at once waited for a
+# thread. Below the PostgreSQL pool's size (storage/db.py), so no thread waits for a
+# connection either.
+DATABASE_THREADS = 16
+
+
 async def serve(runtime: Runtime, host: str, port: int) -> None:
+    threads = ThreadPoolExecutor(max_workers=DATABASE_THREADS, thread_name_prefix="labbaik")
+    asyncio.get_running_loop().set_default_executor(threads)
     server = uvicorn.Server(server_config(runtime, host, port))
     stop = asyncio.Event()
     tasks = _background(runtime, stop)
