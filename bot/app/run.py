@@ -141,7 +141,7 @@ def server_config(runtime: Runtime, host: str, port: int) -> uvicorn.Config:
 
 # Threads for the database work of messages (asyncio.to_thread): Python's default is the
 # number of cores + 4, so on a small server a ninth person typing at once waited for a
-# thread. Below the PostgreSQL pool's size (storage/db.py), so no thread waits for a
+# thread. As many as the PostgreSQL pool keeps open (storage/db.py), so no thread waits for a
 # connection either.
 DATABASE_THREADS = 16
 
