@@ -140,7 +140,7 @@ def server_config(runtime: Runtime, host: str, port: int) -> uvicorn.Config:
 
 
 # Threads for the database work of messages (asyncio.to_thread): Python's default is the
-# number of cores + 4, so on a small server a ninth person typing at once waited for a
+# number of cores + 4, so on a two-core server the seventh message at once waited for a
 # thread. As many as the PostgreSQL pool keeps open (storage/db.py), so no thread waits for a
 # connection either.
 DATABASE_THREADS = 16
