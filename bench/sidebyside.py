@@ -135,7 +135,7 @@ def run_peer(shared: Path, users: int, secs: float, warmup: float) -> Result | N
     with open(cache / "server.log", "wb") as log:
         peer = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
     try:
-        if not _wait_http(f"http://127.0.0.1:{port}/", 240, proc=peer):
+        if not _wait_http(f"http://127.0.0.1:{port}/", 600, proc=peer):  # TensorFlow loads slowly
             print(f"peer not measured: it did not start, {cache / 'server.log'}", file=sys.stderr)
             return None
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
