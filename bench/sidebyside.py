@@ -17,6 +17,11 @@ What ../shared/bench/side-by-side.sh does, for both databases and both webhooks:
    replies go out through the outbox to a local fake Bot API, bench/fake_bot_api.py); the
    bot process's resident memory (now and its peak).
 
+Each load runs its warm-up as a run of its own first, then the measured run, during which
+the server process's CPU time is counted: "CPU ms/msg" (user + system, from /proc; the
+PostgreSQL server's own processes are not in it). On a busy machine latencies and
+throughput say more about the neighbours than about us; CPU per message far less so.
+
 Prints every result as a JSON line (the raw figures), then the table. `--profile DIR` also
 records each webhook run with py-spy (raw format) and prints its breakdown
 (bench/profile.py). `--quick`: 8-second runs after a 2-second warm-up.
@@ -96,17 +101,29 @@ def _json_line(out: bytes) -> Result:
     return loaded
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _load(cmd: list[str], pid: int | None, profile_to: Path | None, secs: float) -> Result:
-    """Run a load generator (and py-spy on `pid` meanwhile); its JSON result."""
+    """Run a load generator (and py-spy on `pid` meanwhile); its JSON result, with the CPU
+    time `pid` spent per message (which a busy machine changes far less than latencies)."""
+    cpu_before = _cpu_seconds(pid) if pid is not None else 0.0
     spy = None
     if profile_to is not None and pid is not None:
         spy_cmd = [str(ROOT / ".venv/bin/py-spy"), "record", "-p", str(pid), "-r", "100",
                    "-d", str(int(secs)), "--format", "raw", "-o", str(profile_to)]  # fmt: skip
         spy = subprocess.Popen(spy_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = subprocess.run(cmd, capture_output=True, check=False)
+    cpu = _cpu_seconds(pid) - cpu_before if pid is not None else 0.0
     if spy is not None:
         spy.wait()
-    return _json_line(done.stdout + done.stderr)
+    result = _json_line(done.stdout + done.stderr)
+    if pid is not None and result.get("messages"):
+        result["cpu_ms_per_msg"] = round(1000 * cpu / result["messages"], 2)
+    return result
 
 
 def run_peer(shared: Path, users: int, secs: float, warmup: float) -> Result | None:
@@ -141,8 +158,10 @@ def run_peer(shared: Path, users: int, secs: float, warmup: float) -> Result | N
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         load = [str(PY), str(shared / "loadgen.py"), "rasa-rest", url, "--users", str(users),
                 "--seconds", str(secs), "--warmup", str(warmup)]  # fmt: skip
+        _load([*load[:-4], "--seconds", str(warmup), "--warmup", "0"], None, None, warmup)
+        measured = [*load[:-4], "--seconds", str(secs), "--warmup", "0"]
         return {"system": "peer (Rasa 3.6 full stack)", "database": "SQLite tracker",
-                **_load(load, None, None, secs)}  # fmt: skip
+                **_load(measured, peer.pid, None, secs)}  # fmt: skip
     finally:
         _stop(peer)
 
@@ -189,19 +208,20 @@ def run_labbaik(name: str, url: str, config: Path, args: argparse.Namespace) -> 
             raise RuntimeError(f"labbaik run on {name} was not ready in 120 s: {log_path}")
         common = {"system": "labbaik", "database": name}
         prof = Path(args.profile) if args.profile else None
-        users, secs, warm = str(args.users), str(args.seconds), str(args.warmup)
-        spy_secs = args.seconds + args.warmup
-        wa_url = f"{public}/webhooks/whatsapp"
-        wa = _load(
-            [str(PY), str(args.shared / "loadgen.py"), "twilio", wa_url, token,
-             "--users", users, "--seconds", secs, "--warmup", warm],
-            bot.pid, prof / f"{name}-whatsapp.txt" if prof else None, spy_secs,
-        )  # fmt: skip
-        tg = _load(
-            [str(PY), "-m", "bench.tg_loadgen", f"{public}/webhooks/telegram", secret,
-             "--users", users, "--seconds", secs, "--warmup", warm],
-            bot.pid, prof / f"{name}-telegram.txt" if prof else None, spy_secs,
-        )  # fmt: skip
+        users = str(args.users)
+        wa_url, tg_url = f"{public}/webhooks/whatsapp", f"{public}/webhooks/telegram"
+        wa_cmd = [str(PY), str(args.shared / "loadgen.py"), "twilio", wa_url, token]
+        tg_cmd = [str(PY), "-m", "bench.tg_loadgen", tg_url, secret]
+        results = []
+        for webhook, cmd in (("whatsapp", wa_cmd), ("telegram", tg_cmd)):
+            # the warm-up as a run of its own, so the CPU time counted is the measured run's
+            _load([*cmd, "--users", users, "--seconds", str(args.warmup), "--warmup", "0"],
+                  None, None, args.warmup)  # fmt: skip
+            results.append(_load(
+                [*cmd, "--users", users, "--seconds", str(args.seconds), "--warmup", "0"],
+                bot.pid, prof / f"{name}-{webhook}.txt" if prof else None, args.seconds,
+            ))  # fmt: skip
+        wa, tg = results
         rss, peak = _memory_mb(bot.pid)
         extra = {"ready_s": round(ready, 2), "rss_mb": round(rss), "peak_rss_mb": round(peak)}
         return [{**common, "webhook": "whatsapp", **wa, **extra},
@@ -212,17 +232,18 @@ def run_labbaik(name: str, url: str, config: Path, args: argparse.Namespace) -> 
 
 def table(peer: Result | None, rows: list[Result]) -> str:
     head = ("system", "database", "webhook", "msgs/s", "x peer", "p50 ms", "p95 ms", "p99 ms",
-            "errors", "ready s", "RSS MB (peak)")  # fmt: skip
+            "errors", "CPU ms/msg", "ready s", "RSS MB (peak)")  # fmt: skip
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     if peer:
         out.append(f"| {peer['system']} | {peer['database']} | REST | {peer['msgs_per_s']} | 1 "
                    f"| {peer['p50_ms']} | {peer['p95_ms']} | {peer['p99_ms']} | {peer['errors']}"
-                   " | - | - |")  # fmt: skip
+                   f" | {peer.get('cpu_ms_per_msg', '-')} | - | - |")  # fmt: skip
     for r in rows:
         ratio = f"{r['msgs_per_s'] / max(peer['msgs_per_s'], 0.01):.1f}" if peer else "-"
         out.append(f"| Labbaik | {r['database']} | {r['webhook']} | {r['msgs_per_s']} | {ratio} "
                    f"| {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {r['errors']} "
-                   f"| {r['ready_s']} | {r['rss_mb']} ({r['peak_rss_mb']}) |")  # fmt: skip
+                   f"| {r.get('cpu_ms_per_msg', '-')} | {r['ready_s']} "
+                   f"| {r['rss_mb']} ({r['peak_rss_mb']}) |")  # fmt: skip
     return "\n".join(out)
 
 
