@@ -19,14 +19,16 @@ import collections
 import sys
 from collections.abc import Iterable
 
-# (part, markers): a marker is a substring of one frame ("function (file:line)").
+# (part, markers): a marker is a substring of one frame ("function (file:line)"); one that
+# starts with "leaf:" must be in the innermost frame (where the thread is now).
 PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("idle", ("_worker (concurrent/futures/thread.py:8", "select (selectors.py")),
+    ("idle", ("leaf:_worker (concurrent/futures/thread.py:8", "leaf:select (selectors.py")),
     ("logging", ("logging/__init__.py", "bot/app/logs.py")),
     ("outbox: sending replies (Bot API calls)", ("OutboxWorker",)),
     ("NLU (client side)", ("NluClient.parse",)),
     ("signature", ("RequestValidator", "_signed_pairs")),
-    ("write-lock wait (BEGIN IMMEDIATE)", ("_on_begin",)),
+    # SQLite: in its busy handler (BEGIN IMMEDIATE), or in the queue for our writer lock
+    ("write-lock wait (SQLite)", ("_on_begin", "leaf:Database.transaction (storage/db.py")),
     ("commit / fsync", ("do_commit", "Session.commit", "_commit_impl")),
     ("peek (read before the NLU)", ("_peek",)),
     ("rendering replies", ("render_output",)),
@@ -46,9 +48,12 @@ def classify(stack: str) -> str:
     frames = stack.split(";")
     leaf = frames[-1]
     for part, markers in PARTS:
-        where = [leaf] if part == "idle" else frames
-        if any(m in f for f in where for m in markers):
-            return part
+        for marker in markers:
+            if marker.startswith("leaf:"):
+                if marker[5:] in leaf:
+                    return part
+            elif any(marker in f for f in frames):
+                return part
     return "other"
 
 
