@@ -38,6 +38,7 @@ import logging
 import os
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import uvicorn
@@ -248,7 +249,20 @@ def server_config(runtime: Runtime, host: str, port: int) -> uvicorn.Config:
     )
 
 
+# Threads for the database work of messages (asyncio.to_thread): Python's default is the
+# number of cores + 4, so on a two-core server the seventh message at once waited for a
+# thread. As many as the PostgreSQL pool keeps open (storage/db.py), so no thread waits for a
+# connection either.
+DATABASE_THREADS = 16
+
+
+def _database_threads() -> None:
+    threads = ThreadPoolExecutor(max_workers=DATABASE_THREADS, thread_name_prefix="labbaik")
+    asyncio.get_running_loop().set_default_executor(threads)
+
+
 async def serve(runtime: Runtime, host: str, port: int) -> None:
+    _database_threads()
     server = uvicorn.Server(server_config(runtime, host, port))
     stop = asyncio.Event()
     # on PostgreSQL other `labbaik run` processes (other machines) may serve the same database
@@ -296,6 +310,7 @@ def worker_app() -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        _database_threads()
         stop = asyncio.Event()
         tasks = _background(runtime, stop, shared=True)
         log.info("Labbaik worker %d is up", os.getpid())
