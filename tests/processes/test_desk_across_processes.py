@@ -6,11 +6,14 @@ chats.js does. A pilgrim writes through process B's Telegram webhook. The
 stream on A tells of the new chat, the claim and the pilgrim's message (A's
 bus listener hears B's commit: LISTEN/NOTIFY), A's `/desk/chats/<id>/lines?after=`
 fragment shows the message, and the reply the agent posts on A reaches the
-pilgrim once, sent by whichever process's outbox worker claimed it.
+pilgrim once, sent by whichever process's outbox worker claimed it. Then the
+same in headless Chromium: the agent's page of that chat on A (chats.js on A's
+stream) shows, without a reload, the next line the pilgrim sent through B.
 
 The desk's cookies are `Secure` (PUBLIC_URL is https); these requests go to the
 process itself over plain HTTP, as a TLS proxy's would, so `DeskAgent` sends
-them as a browser on the https address would. One process pair for the module:
+them as a browser on the https address would (Chromium keeps Secure cookies
+on 127.0.0.1, a trustworthy origin). One process pair for the module:
 one test. Waits are bounded; nothing asserts a duration.
 """
 
@@ -27,7 +30,9 @@ from typing import Any
 import httpx
 import pytest
 from argon2 import PasswordHasher
+from browser_kit import CHROMIUM_ARGS, RESULTS, chromium_or_skip
 from fakes.fake_telegram import FakeTelegram
+from playwright.async_api import Page, async_playwright, expect
 from process_kit import GUARD, Process, eventually, update
 from shared_content import runtime_on_settings
 from sqlalchemy import select
@@ -37,7 +42,7 @@ from bot.core.runtime import Runtime
 from storage import service as store
 from storage.models import OutboxItem, Person
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.browser]
 
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 PASSWORD = "olive lantern harbour 42"
@@ -221,3 +226,35 @@ async def test_an_agent_on_one_process_sees_and_answers_a_pilgrim_of_the_other(
     texts = [p["text"] for p in fake.sent(chat_id)]
     assert texts.count("Yes, it is open.") == 1  # once, whichever worker sent it
     assert len(texts) == len(outbox_of(storage_side, chat_id))  # the bot said nothing more
+
+    # the same in a browser: the chat's page on A shows what the pilgrim sends through B
+    chromium = chromium_or_skip()
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = await browser.new_page(viewport={"width": 1280, "height": 900})
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            await browser_sign_in(page, a, "amina")
+            await page.goto(f"{url(a)}/desk/chats/{chat}")
+            await expect(page.locator('#chats-live[data-live="1"]')).to_be_attached()
+            await b.telegram(update("text", chat_id, text="And the road to Arafat?"))  # into B
+            newest = page.locator("#lines li.from-pilgrim").last
+            await expect(newest).to_contain_text("And the road to Arafat?", timeout=GUARD * 1000)
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            await page.screenshot(path=str(RESULTS / "desk-chat-two-processes-en.png"))
+            assert errors == []
+        finally:
+            await browser.close()
+
+
+def url(process: Process) -> str:
+    return f"http://127.0.0.1:{process.port}"
+
+
+async def browser_sign_in(page: Page, process: Process, username: str) -> None:
+    await page.goto(f"{url(process)}/desk/login?lang=en")
+    await page.fill("#username", username)
+    await page.fill("#password", PASSWORD)
+    await page.click("button[type=submit].primary")
+    await expect(page.locator("h1.page-title")).to_be_visible()
