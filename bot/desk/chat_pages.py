@@ -230,6 +230,8 @@ def sse(event: ChatEvent) -> ServerSentEvent:
         "status": event.status,
         "message": event.message_id,
     }
+    if event.gone:
+        data["gone"] = True  # transferred to a team this agent does not see
     return ServerSentEvent(data=json.dumps(data), event="chat")
 
 

@@ -360,3 +360,45 @@ def test_web_chat_pilgrim_in_persian_and_an_arabic_desk(
     wait_until(lambda: the_chat(runtime, number).rating == 5, "the rating is stored")
     assert the_chat(runtime, number).status == "ended"
     assert desk.errors == [] and pilgrim.page.errors == []  # type: ignore[attr-defined]
+
+
+def test_a_chat_transferred_to_another_team_leaves_the_old_teams_pages(
+    browser: Browser, web_served: tuple[LiveDesk, Runtime]
+) -> None:
+    """Sara of the old team has the chat open when Huda sends it to another team: her page
+    goes to the list (the chat is out of her sight), no new-chat chime; Nadia's list of the
+    new team shows it waiting."""
+    served, runtime = web_served
+    with runtime.service.database.transaction() as s:
+        if store.get_team(s, slug="wajibna") is None:
+            store.create_team(s, slug="wajibna", names={"en": "Wajibna", "ar": "واجبنا"})
+    make_staff(runtime, "huda", lang="en")
+    make_staff(runtime, "sara", lang="en")
+    make_staff(runtime, "nadia", team="wajibna", lang="en")
+    huda, sara, nadia = new_page(browser), new_page(browser), new_page(browser)
+    for page, name in ((huda, "huda"), (sara, "sara"), (nadia, "nadia")):
+        sign_in(page, served.url, name, "en")
+    open_chats(huda, served.url)
+    open_chats(nadia, served.url)
+
+    pilgrim = ChatPage(new_page(browser, {"width": 390, "height": 844}))
+    pilgrim.page.goto(f"{served.url}/")
+    pilgrim.page.locator("#welcome-languages button", has_text="English").click()
+    pilgrim.settled()
+    pilgrim.type("/human")
+    number = claim_the_new_chat(huda)
+    sara.goto(f"{served.url}/desk/chats/{number}")
+    expect(sara.locator('#chats-live[data-live="1"]')).to_be_attached()
+    expect(nadia.locator("tr.chat-waiting")).to_have_count(0)
+
+    huda.select_option("#transfer-team", "wajibna")
+    huda.click("#transfer-team-form button[type=submit]")
+    sara.wait_for_url(f"{served.url}/desk/chats", timeout=GUARD * 1000)  # left the chat
+    expect(sara.locator(f'tr[data-chat="{number}"]')).to_have_count(0)
+    expect(nadia.locator(f'tr.chat-waiting[data-chat="{number}"]')).to_have_count(1)
+    expect(nadia.locator("#chats-live")).to_have_attribute("data-chimed", "1")
+    shot(sara, "desk-chat-transferred-away-en")
+    assert sara.locator("#chats-live").get_attribute("data-chimed") is None
+    assert the_chat(runtime, number).team == "wajibna"
+    for page in (huda, sara, nadia):
+        assert page.errors == []  # type: ignore[attr-defined]

@@ -11,6 +11,8 @@ from pathlib import Path
 _ROOT = str(Path(__file__).resolve().parents[2])
 if sys.path[0] != _ROOT:
     sys.path.insert(0, _ROOT)
+if str(Path(_ROOT) / "tests" / "web") not in sys.path:  # the browser kit of the web chat
+    sys.path.append(str(Path(_ROOT) / "tests" / "web"))
 
 import pytest  # noqa: E402
 from fakes.fake_telegram import FakeTelegram  # noqa: E402

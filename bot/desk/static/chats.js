@@ -146,6 +146,18 @@
     }
   }
 
+  function leave() {
+    var box = document.getElementById("text");
+    if (!box || !box.value.trim()) {
+      window.location.assign("/desk/chats"); // this chat is out of sight now
+      return;
+    }
+    var note = document.getElementById("chat-changed");
+    if (note) {
+      note.hidden = false; // the agent is typing: do not throw it away
+    }
+  }
+
   function chatChanged() {
     var box = document.getElementById("text");
     if (!box || !box.value.trim()) {
@@ -160,10 +172,16 @@
 
   function onChat(event) {
     var data = JSON.parse(event.data);
-    var newWaiting = data.change === "opened" ||
-      (data.change === "transferred" && data.status === "waiting");
+    var newWaiting = !data.gone && (data.change === "opened" ||
+      (data.change === "transferred" && data.status === "waiting"));
     if (page === "list") {
       refreshList();
+      return;
+    }
+    if (data.gone) { // transferred to a team this agent does not see
+      if (data.chat === chatId) {
+        leave();
+      }
       return;
     }
     if (newWaiting && data.chat !== chatId) {
