@@ -344,7 +344,9 @@ class Desk:
     def _to_login(self, request: Request) -> Response:
         target = request.url.path if request.method == "GET" else "/desk/cases"
         response = RedirectResponse(f"/desk/login?next={target}", status_code=303, headers=NO_STORE)
-        response.delete_cookie(COOKIE, path="/desk")
+        response.delete_cookie(
+            COOKIE, path="/desk", httponly=True, samesite="lax", secure=self.secure_cookies
+        )
         return response
 
     def routes(self, endpoints: Sequence[Endpoint]) -> list[Route]:

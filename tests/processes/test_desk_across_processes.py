@@ -63,10 +63,10 @@ class DeskAgent:
             jar: SimpleCookie = SimpleCookie()
             jar.load(header)
             for name, morsel in jar.items():
+                assert morsel["secure"], f"the desk's cookie {name} is not Secure"
                 if morsel["max-age"] == "0" or morsel.value in ("", '""'):
                     self.cookies.pop(name, None)  # deleted
                     continue
-                assert morsel["secure"], f"the desk's cookie {name} is not Secure"
                 self.cookies[name] = morsel.value
 
     def _headers(self) -> dict[str, str]:
