@@ -23,7 +23,7 @@ PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/labbaik_test
 help:
 	@echo "make run    - set up and start Labbaik locally (web chat at http://127.0.0.1:8080)"
 	@echo "make test   - set up and run the full test suite"
-	@echo "make bench  - speed and memory figures"
+	@echo "make bench  - speed and memory: side by side with the Rasa peer, both databases (QUICK=1: short runs)"
 	@echo "make fuzz   - 10,000 hostile requests against labbaik run, on SQLite and PostgreSQL"
 	@echo "make lint   - ruff, mypy and the import contracts (lint-imports)"
 
@@ -66,8 +66,11 @@ run: setup
 test: setup chromium services
 	LABBAIK_TEST_PG_URL=$(PG_URL) LABBAIK_REQUIRE_SERVICES=1 $(VENV)/bin/pytest -q -p no:cacheprovider
 
-bench: setup
-	$(VENV)/bin/python -m bench
+# the peer and labbaik run side by side (both webhooks, SQLite and PostgreSQL), then the
+# in-process figures; `make bench QUICK=1` for short runs
+bench: setup services
+	$(VENV)/bin/python -m bench.sidebyside $(if $(QUICK),--quick)
+	$(VENV)/bin/python -m bench $(if $(QUICK),--quick)
 
 fuzz: setup services
 	$(VENV)/bin/python -m bench.fuzz

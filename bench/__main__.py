@@ -8,8 +8,8 @@ What is measured, each on a fresh SQLite file and a fresh PostgreSQL database
   many people at once) through `service.handle`, the path every channel takes;
 - the Telegram webhook: updates posted to POST /webhooks/telegram in-process;
 - the WhatsApp webhook: signed Twilio posts, then the same posts redelivered;
-- the desk's queue: GET /desk/cases over 20,000 cases, several filters and sorts
-  (bench/desk.py);
+- the desk over 20,000 cases: GET /desk/cases (several filters and sorts), /desk/reports
+  and the CSV export (bench/desk.py);
 - the NLU server: parse latency and throughput (bench/nlu.py), unless `--quick`;
 - peak memory of this process.
 

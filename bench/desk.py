@@ -1,4 +1,4 @@
-"""The desk's queue over 20,000 cases: the server time of GET /desk/cases, per filter and sort.
+"""The desk over 20,000 cases: the server time of the queue, the reports and the CSV export.
 
 `python -m bench.desk` (also part of `python -m bench`) fills a fresh SQLite file
 and a fresh PostgreSQL database with 20,000 cases spread over a month, the
@@ -6,7 +6,9 @@ teams, statuses, categories, languages and channels the product has, then
 signs in (a supervisor, who sees every team: the largest queue; and an agent
 of the 940 centre) and times each request through the real app in-process
 (routing, session check, the queue's three queries, the page rendered): what
-the server spends, without the network. The target is under 300 ms.
+the server spends, without the network. The target is under 300 ms for a
+queue page. The supervisor also times /desk/reports (its aggregates, the SVG
+charts and the map over a month of cases) and the CSV export of every case.
 
 The cases are inserted in bulk (a benchmark's fixture, not a product path);
 everything the page reads is what `storage.create_case` would have written.
@@ -35,6 +37,7 @@ from bot.app.config import load_settings
 from bot.app.wiring import build_runtime, create_app
 from bot.core.runtime import Runtime
 from bot.core.settings import Settings
+from bot.municipal.prayer import MAKKAH_TZ
 from storage import service as store
 from storage.models import CASE_STATUSES, PRIORITIES, REPORT_CATEGORIES, Case, CaseEvent
 
@@ -51,6 +54,12 @@ QUERIES: tuple[tuple[str, str], ...] = (
     ("a ticket typed loosely", "q=mk+12"),
     ("a date range, oldest first", "from={week_ago}&to={today}&sort=created_at"),
     ("page 40 of 100", "per_page=50&page=40"),
+)
+REPORT_QUERIES: tuple[tuple[str, str], ...] = (
+    ("the last 14 days (the default)", ""),
+    ("30 days", "from={month_ago}&to={today}"),
+    ("30 days, one team", "from={month_ago}&to={today}&team=aziziyah"),
+    ("30 days, one category", "from={month_ago}&to={today}&category=waste"),
 )
 TEXTS = (
     "Rubbish piled up by the hotel entrance",
@@ -74,6 +83,8 @@ def _case_rows(
     for n in itertools.islice(numbers, count):
         created = now - timedelta(minutes=rng.randrange(30 * 24 * 60))
         status = rng.choice(CASE_STATUSES)
+        handled = created + timedelta(minutes=rng.randrange(20, 96 * 60))
+        located = rng.random() < 0.7  # inside the boundaries' box (most inside a polygon)
         rows.append(
             {
                 "ticket_id": f"MK-{n:07d}",
@@ -93,7 +104,11 @@ def _case_rows(
                 "created_at": created,
                 "updated_at": created,
                 "source": "bot",
-                "reopen_count": 0,
+                "reopen_count": 1 if status == "reopened" else int(rng.random() < 0.05),
+                "resolved_at": handled if status in ("resolved", "closed") else None,
+                "closed_at": handled if status in ("closed", "rejected") else None,
+                "location_lat": rng.uniform(21.30, 21.58) if located else None,
+                "location_lon": rng.uniform(39.70, 40.05) if located else None,
             }
         )
     return rows
@@ -143,14 +158,18 @@ async def _signed_in(client: httpx.AsyncClient, username: str) -> None:
     assert answer.status_code == 303, answer.text[:300]
 
 
-async def _time(client: httpx.AsyncClient, query: str, repeat: int) -> dict[str, float]:
-    today = datetime.now(UTC).date()
-    query = query.format(today=today, week_ago=today - timedelta(days=7))
-    await client.get(f"/desk/cases?{query}")  # warm: the first run compiles the template
+async def _time(
+    client: httpx.AsyncClient, query: str, repeat: int, path: str = "/desk/cases"
+) -> dict[str, float]:
+    today = datetime.now(MAKKAH_TZ).date()
+    query = query.format(
+        today=today, week_ago=today - timedelta(days=7), month_ago=today - timedelta(days=30)
+    )
+    await client.get(f"{path}?{query}")  # warm: the first run compiles the template
     took = []
     for _ in range(repeat):
         began = time.perf_counter()
-        response = await client.get(f"/desk/cases?{query}")
+        response = await client.get(f"{path}?{query}")
         took.append((time.perf_counter() - began) * 1000)
         assert response.status_code == 200, response.text[:300]
     return {"p50_ms": percentile(took, 50), "p95_ms": percentile(took, 95)}
@@ -164,6 +183,13 @@ async def queue_times(runtime: Runtime, repeat: int) -> list[tuple[str, dict[str
             await _signed_in(client, f"bench.{who}")
             for label, query in queries:
                 results.append((f"{who}: {label}", await _time(client, query, repeat)))
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        await _signed_in(client, "bench.supervisor")
+        for label, query in REPORT_QUERIES:
+            figures = await _time(client, query, repeat, "/desk/reports")
+            results.append((f"reports: {label}", figures))
+        figures = await _time(client, "", max(3, repeat // 5), "/desk/cases.csv")
+        results.append((f"CSV export of all {CASES} cases", figures))
     return results
 
 
@@ -184,9 +210,10 @@ async def measure(settings: Settings, name: str, url: str, quick: bool) -> list[
         began = time.perf_counter()
         fill(runtime)
         filled = time.perf_counter() - began
-        rows: list[Row] = [(f"desk queue: {CASES} cases inserted", name, {"s": filled})]
+        rows: list[Row] = [(f"desk: {CASES} cases inserted", name, {"s": filled})]
         for label, figures in await queue_times(runtime, repeat=5 if quick else 20):
-            rows.append((f"desk queue, {label}", name, figures))
+            page = "desk" if label.startswith(("reports", "CSV")) else "desk queue,"
+            rows.append((f"{page} {label}", name, figures))
         runtime.service.database.dispose()
     return rows
 

@@ -100,6 +100,7 @@ class Target:
     twilio_account: str
     public_url: str
     media_url: str  # a MediaUrl on an allowed media host
+    desk_cookie: str = ""  # a supervisor's desk session ("labbaik_desk=…"); else signed out
 
 
 @dataclass(frozen=True)
@@ -204,9 +205,12 @@ def _multipart(rng: Random, fields: dict[str, str], photo: bytes) -> tuple[str, 
     head = _enc("".join(parts))
     disposition = 'form-data; name="photo"; filename="p.png"'
     file_part = (
-        f"--{boundary}\r\nContent-Disposition: {disposition}\r\n"
-        "Content-Type: image/png\r\n\r\n"
-    ).encode() + photo + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f"--{boundary}\r\nContent-Disposition: {disposition}\r\nContent-Type: image/png\r\n\r\n"
+        ).encode()
+        + photo
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     body = head + file_part
     if rng.random() < 0.1:
         body = body[: rng.randint(0, len(body))]  # cut off mid-way
@@ -230,14 +234,57 @@ def query_endpoint(path: str, params: Sequence[str], good: Callable[[Random], st
 
     def build(rng: Random, target: Target) -> FuzzRequest:
         query = {p: maybe(rng, good(rng), p=0.5) for p in params if rng.random() < 0.9}
-        encoded = "&".join(
-            f"{quote(k)}={quote(_enc(v))}" for k, v in query.items()
-        )
+        encoded = "&".join(f"{quote(k)}={quote(_enc(v))}" for k, v in query.items())
         headers = {"accept-language": header_value(maybe(rng, "ur-PK,ur;q=0.9,en;q=0.5", p=0.5))}
         target_path = path + (f"?{encoded}" if encoded else "")
         return FuzzRequest(name, "GET", target_path, headers)
 
     return build
+
+
+def desk_endpoint(path: str, params: Sequence[str]) -> Builder:
+    """A desk page's GET (the queue, the reports, their CSV), as a signed-in supervisor when
+    the target has a desk session: a few filters, each a value it takes, a value of another
+    filter, or a hostile one."""
+    name = path.strip("/").replace("/", "_").replace(".", "_")
+
+    def build(rng: Random, target: Target) -> FuzzRequest:
+        chosen = rng.sample(list(params), k=min(len(params), rng.choice((0, 1, 1, 2, 3, 5))))
+        pairs = []
+        for param in chosen:
+            good = rng.choice(DESK_VALUES.get(param, ("1",)))
+            other = rng.choice([v for values in DESK_VALUES.values() for v in values])
+            pairs.append((param, maybe(rng, rng.choice((good, good, other)), p=0.2)))
+        if rng.random() < 0.1:
+            pairs.append((hostile(rng) or "x", hostile(rng)))
+        encoded = "&".join(f"{quote(_enc(k))}={quote(_enc(v))}" for k, v in pairs)
+        headers = {"cookie": target.desk_cookie} if target.desk_cookie else {}
+        return FuzzRequest(name, "GET", path + (f"?{encoded}" if encoded else ""), headers)
+
+    return build
+
+
+DESK_VALUES: dict[str, tuple[str, ...]] = {
+    "status": ("new", "assigned", "reopened"),
+    "category": ("waste", "food_safety", "street_lighting"),
+    "team": ("ajyad", "customer_service", "aziziyah"),
+    "priority": ("urgent", "low"),
+    "channel": ("telegram", "webchat"),
+    "language": ("ur", "ar", "id"),
+    "sla": ("overdue", "due_soon"),
+    "q": ("MK-1234566", "gate 3", "٠٥٠"),
+    "from": ("2026-11-20", "2026-12-01", "9999-12-31", "0001-01-01", "2026-02-30"),
+    "to": ("2026-12-01", "2026-12-31", "2025-01-01"),
+    "assigned": ("me", "none"),
+    "sort": ("-created_at", "priority", "sla_due_at"),
+    "page": ("1", "3", "999999"),
+    "per_page": ("25", "200"),
+}
+QUEUE_PARAMS = (
+    "status", "category", "team", "priority", "channel", "language", "sla", "q", "from", "to",
+    "assigned", "sort", "page", "per_page",
+)  # fmt: skip
+REPORT_PARAMS = ("from", "to", "team", "category")
 
 
 def form_endpoint(path: str, fields: Sequence[str], method: str = "POST") -> Builder:
@@ -367,9 +414,7 @@ def whatsapp_webhook(rng: Random, target: Target) -> FuzzRequest:
         headers["x-twilio-signature"] = signature
     elif sign_roll < 0.9:
         headers["x-twilio-signature"] = "bm90IGEgc2lnbmF0dXJl"
-    body = "&".join(
-        f"{quote(k)}={quote(_enc(v))}" for k, v in form.items()
-    ).encode()
+    body = "&".join(f"{quote(k)}={quote(_enc(v))}" for k, v in form.items()).encode()
     if rng.random() < 0.05:
         body = rng.choice(HOSTILE_BODIES)
     return FuzzRequest("whatsapp", "POST", "/webhooks/whatsapp", headers, body)
@@ -403,6 +448,10 @@ ENDPOINTS: dict[str, Builder] = {
         lambda rng: rng.choice(("MK-1234566", "waste", "2026-12-01T00:00:00+03:00", "open")),
     ),
     "open311_request": query_endpoint("/open311/v2/requests/MK-1234566.xml", ("locale",), _lang),
+    "desk_cases": desk_endpoint("/desk/cases", QUEUE_PARAMS),
+    "desk_cases_csv": desk_endpoint("/desk/cases.csv", QUEUE_PARAMS),
+    "desk_reports": desk_endpoint("/desk/reports", REPORT_PARAMS),
+    "desk_reports_csv": desk_endpoint("/desk/reports.csv", REPORT_PARAMS),
     "open311_post": form_endpoint(
         "/open311/v2/requests.json",
         ("api_key", "service_code", "lat", "long", "address_string", "description", "media_url"),

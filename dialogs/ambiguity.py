@@ -73,7 +73,7 @@ def _remember(t: Turn, entities: Sequence[Entity], text: str | None) -> None:
     """What the message said, for the flow the person picks next."""
     t.state["meant"] = {
         "text": text,
-        "entities": [[e.name, e.value, e.raw] for e in entities],
+        "entities": [[e.name, e.value, e.raw, e.key] for e in entities],
     }
 
 

@@ -122,11 +122,12 @@ def start(
     if attachment is not None:
         keep_for_later(t, flow, attachment)
     values = dict(prefill or {})
+    entities = tuple(entities)
     for entity in entities:
         for slot in flow.slots:
             if slot.entity == entity.name:
                 values.setdefault(slot.id, entity.value)
-    failures = _prefill(t, flow, _with_places(t, flow, values, message))
+    failures = _prefill(t, flow, _with_places(t, flow, values, message), _keys(flow, entities))
     from_message(t, flow, message)
     advance(t, failures)
 
@@ -139,8 +140,14 @@ def _aside(t: Turn, flow: FlowSpec) -> None:
     reprompt(t)
 
 
-def _prefill(t: Turn, flow: FlowSpec, values: Mapping[str, str]) -> dict[str, Failure]:
-    """Fill slots from entities or a choice's parameters; return what did not fit."""
+def _prefill(
+    t: Turn, flow: FlowSpec, values: Mapping[str, str], keys: Mapping[str, str] | None = None
+) -> dict[str, Failure]:
+    """Fill slots from entities or a choice's parameters; return what did not fit.
+
+    `keys`: for a location slot filled by a `place` entity, the place's key, kept beside
+    the words as written ({"text": "Mina camp 56", "place": "mina-camp-56"}) so the
+    service resolves exactly the place the NLU recognised."""
     failures: dict[str, Failure] = {}
     for slot in flow.slots:
         if slot.id not in values or slot.id in t.state["slots"]:
@@ -151,8 +158,21 @@ def _prefill(t: Turn, flow: FlowSpec, values: Mapping[str, str]) -> dict[str, Fa
         if isinstance(value, Failure):
             failures[slot.id] = value
         else:
+            key = (keys or {}).get(slot.id)
+            if key and slot.type == "location" and isinstance(value, dict):
+                value = {**value, "place": key}
             t.state["slots"][slot.id] = value
     return failures
+
+
+def _keys(flow: FlowSpec, entities: Iterable[Entity]) -> dict[str, str]:
+    """Slot id -> the key of the entity that fills it (the first one, like its value)."""
+    keys: dict[str, str] = {}
+    for entity in entities:
+        for slot in flow.slots:
+            if slot.entity == entity.name and entity.key:
+                keys.setdefault(slot.id, entity.key)
+    return keys
 
 
 def _with_places(
@@ -194,8 +214,13 @@ def prefill_current(t: Turn, entities: Iterable[Entity], message: str | None = N
     flow = t.flow
     assert flow is not None
     before = set(t.state["slots"])
-    values = {s.id: e.value for e in entities for s in flow.slots if s.entity == e.name}
-    failures = _prefill(t, flow, _with_places(t, flow, values, message))
+    entities = tuple(entities)
+    values: dict[str, str] = {}
+    for e in entities:
+        for s in flow.slots:
+            if s.entity == e.name:
+                values.setdefault(s.id, e.value)
+    failures = _prefill(t, flow, _with_places(t, flow, values, message), _keys(flow, entities))
     if set(t.state["slots"]) - before:
         from_message(t, flow, message)
     t.state["misses"] = 0

@@ -52,6 +52,7 @@ class Entity:
     name: str  # "category", "ticket_id", ...
     value: str  # normalised value ("waste", "MK-1234566")
     raw: str | None = None  # the text the person typed
+    key: str | None = None  # `place`: the place the service resolves ("aziziyah", "gate-79")
 
 
 @dataclass(frozen=True)

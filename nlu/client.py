@@ -15,6 +15,12 @@ Normalisation:
   Arabic-Indic and Persian digits read as ASCII; bot/core/nlu_contract.py),
   so the ticket format has one home (dialogs/tickets.py) and this package
   does not import it. Without a normaliser a value comes through as Rasa gave it.
+- `place`: the words as written (`value` and `raw`: Arabic prefixes written onto
+  the name left out, a district word next to it taken in: "بالعزيزية" ->
+  "العزيزية", "حي العزيزية") and `key`, the place the bot resolves (its id in
+  the bot's data, "aziziyah", "gate-king-fahd", or a numbered place,
+  "gate-79", "mina-camp-56", "maktab-22"); overlapping spans are one place
+  (nlu/places.py).
 - `language`: the `LanguageDetector` (runs here, not in Rasa); None when the
   text says nothing about its language ("ok", "👍", a number).
 """
@@ -28,7 +34,7 @@ from typing import Any
 
 import httpx
 
-from nlu import vocab
+from nlu import places, vocab
 from nlu.language import LanguageDetector, default_detector
 from nlu.result import Parse, ParsedEntity
 from nlu.settings import NluSettings
@@ -80,6 +86,19 @@ def _entity(item: Mapping[str, Any], text: str, normalisers: Normalisers) -> Par
     return ParsedEntity(name, value, raw)
 
 
+def _places(items: Sequence[Mapping[str, Any]], text: str) -> list[ParsedEntity]:
+    """The `place` spans as places: words as written, one per place, with its key."""
+    found = []
+    for item in items:
+        start, end = item.get("start"), item.get("end")
+        if item["entity"] == "place" and isinstance(start, int) and isinstance(end, int):
+            place = places.read(text, start, end)
+            if place is not None:
+                found.append(place)
+    found = places.with_sites(places.merge(text, found))
+    return [ParsedEntity("place", p.text, p.text, p.key) for p in found]
+
+
 def _specific_categories_first(entities: list[ParsedEntity]) -> list[ParsedEntity]:
     """Drop a bare "water" category when the message also names a more specific one."""
     categories = [e for e in entities if e.name == "category"]
@@ -102,11 +121,14 @@ def to_result(
         name = str(intent["name"])
         confidence = float(intent["confidence"])
         entities: list[ParsedEntity] = []
-        for item in payload.get("entities") or []:
+        items = payload.get("entities") or []
+        for item in items:
+            if item["entity"] == "place":
+                continue
             ent = _entity(item, text, normalisers)
             if ent and all((e.name, e.value) != (ent.name, ent.value) for e in entities):
                 entities.append(ent)
-        entities = _specific_categories_first(entities)
+        entities = _specific_categories_first(entities) + _places(items, text)
         ranking_raw: Sequence[Mapping[str, Any]] = payload.get("intent_ranking") or []
         ranking = tuple((str(r["name"]), float(r["confidence"])) for r in ranking_raw)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

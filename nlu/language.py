@@ -37,6 +37,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml when PyYAML has it (much faster at start-up), else the pure-Python parser
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DATA_DIR = Path(__file__).resolve().parent / "rasa_project" / "data"
 CATEGORIES_FILE = Path(__file__).resolve().parent / "rasa_project" / "categories.yml"
 
@@ -105,7 +108,7 @@ def _ngrams(words: Iterable[str]) -> Iterable[str]:
 
 
 def _examples(path: Path) -> Iterable[str]:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     for block in doc.get("nlu", []):
         for line in str(block.get("examples", "")).splitlines():
             line = line.strip()
@@ -149,7 +152,7 @@ def training_texts(data_dir: Path, categories_file: Path | None) -> list[tuple[s
     for path in sorted((data_dir / "nlu").glob("*.yml")):
         texts.extend((_language_of(path), t) for t in _examples(path))
     if categories_file is not None and categories_file.exists():
-        source = yaml.safe_load(categories_file.read_text(encoding="utf-8")) or {}
+        source = yaml.load(categories_file.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
         for by_lang in source.values():
             for lang, words in by_lang.items():
                 texts.extend((lang.split("_")[0], w) for w in words)

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlu import vocab
+from nlu import places, vocab
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,7 @@ def train(
     """Train the model unless one for the current data hash exists (or `force`)."""
     if data_dir == DATA_DIR:
         vocab.write_generated()  # category synonyms and lookup table from categories.yml
+        places.write_generated()  # the `place` lookup table and regexes (nlu/places.py)
     digest = data_hash(config, data_dir)
     target = models_dir / f"{digest}.tar.gz"
     if target.exists() and not force:
@@ -153,6 +154,7 @@ def _prune(models_dir: Path, keep: int) -> None:
 def ensure_model() -> Path:
     """The current model, training it first when it does not exist."""
     vocab.write_generated()
+    places.write_generated()
     existing = current_model()
     if existing:
         return existing

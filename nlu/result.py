@@ -14,6 +14,7 @@ class ParsedEntity:
     name: str  # "category", "ticket_id", ...
     value: str  # normalised value ("waste", "MK-1234566")
     raw: str | None = None  # the text the person typed
+    key: str | None = None  # `place`: what the bot resolves ("aziziyah", "mina-camp-56")
 
 
 @dataclass(frozen=True)

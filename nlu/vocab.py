@@ -16,6 +16,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml when PyYAML has it (much faster at start-up), else the pure-Python parser
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 PROJECT_DIR = Path(__file__).resolve().parent / "rasa_project"
 SOURCE = PROJECT_DIR / "categories.yml"
 GENERATED = PROJECT_DIR / "data" / "categories.yml"
@@ -34,7 +37,9 @@ FALLBACK_INTENT = "nlu_fallback"
 # the report categories of the contract (storage.models.REPORT_CATEGORIES, which the
 # cases' column accepts) is checked by `labbaik nlu train` and by the tests, so this
 # package needs no other package.
-CATEGORIES: tuple[str, ...] = tuple(yaml.safe_load(SOURCE.read_text(encoding="utf-8")) or ())
+CATEGORIES: tuple[str, ...] = tuple(
+    yaml.load(SOURCE.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or ()
+)
 
 # Bare words for "water": a category on their own ("the water is leaking"), but
 # when the same message also names something more specific ("no water in the
@@ -72,7 +77,7 @@ _FORMS = {"ar": _arabic_forms, "id": _indonesian_forms}
 
 def load_source(path: Path = SOURCE) -> dict[str, dict[str, list[str]]]:
     """{value: {language: [words]}} as written by hand."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     unknown = set(data) - set(CATEGORIES)
     if unknown:
         raise ValueError(f"{path}: unknown category values {sorted(unknown)}")

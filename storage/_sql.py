@@ -44,6 +44,49 @@ def insert_ignoring_conflict(
     return session.execute(stmt).scalar_one_or_none()
 
 
+def insert_ignoring_conflict_returning(
+    session: Session,
+    model: type[Base],
+    values: dict[str, Any],
+    *,
+    conflict_columns: Sequence[str],
+    conflict_where: ColumnElement[bool] | TextClause | None = None,
+) -> Any | None:
+    """`insert_ignoring_conflict`, giving the new row as a loaded `model` object (one round
+    trip: INSERT .. ON CONFLICT DO NOTHING RETURNING the row), or None if the row existed."""
+    table = cast(Table, model.__table__)
+    check_values(table, values)
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = (
+        insert(model)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=list(conflict_columns), index_where=conflict_where)
+        .returning(model)
+    )
+    return session.scalars(stmt).one_or_none()
+
+
+def insert_many_ignoring_conflict(
+    session: Session,
+    model: type[Base],
+    rows: Sequence[dict[str, Any]],
+    *,
+    conflict_columns: Sequence[str],
+) -> None:
+    """Several rows in one INSERT .. VALUES (..), (..) ON CONFLICT DO NOTHING (one round trip);
+    rows whose key exists already are left as they are."""
+    if not rows:
+        return
+    table = cast(Table, model.__table__)
+    for values in rows:
+        check_values(table, values)
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(table).values(list(rows)).on_conflict_do_nothing(
+        index_elements=list(conflict_columns)
+    )
+    session.execute(stmt)
+
+
 def require_one_of(what: str, value: object, allowed: Sequence[str]) -> str:
     """`value` if it is one of `allowed`, else `InvalidValue` naming what was expected."""
     if not isinstance(value, str) or value not in allowed:

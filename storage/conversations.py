@@ -30,7 +30,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from storage._sql import insert_ignoring_conflict, require_channel
+from storage._sql import (
+    insert_ignoring_conflict,
+    insert_ignoring_conflict_returning,
+    require_channel,
+)
 from storage.errors import ConversationConflict, InvalidValue
 from storage.models import Conversation, Message, Person
 from storage.types import utcnow
@@ -65,19 +69,19 @@ def record_inbound(
         "payload": payload,
         "created_at": now,
     }
-    new_id = insert_ignoring_conflict(
+    message: Message | None = insert_ignoring_conflict_returning(
         session,
         Message,
         values,
         conflict_columns=("channel", "platform_message_id"),
         conflict_where=_INBOUND_ONLY,
     )
-    if new_id is None:
+    if message is None:
         return None
     if person.last_inbound_at is None or person.last_inbound_at < now:
         person.last_inbound_at = now
     session.flush()
-    return session.get(Message, new_id)
+    return message
 
 
 def find_inbound(session: Session, *, channel: str, platform_message_id: str) -> Message | None:
@@ -134,6 +138,47 @@ def record_outbound(
     session.add(message)
     session.flush()
     return message
+
+
+def record_outbounds(
+    session: Session,
+    *,
+    person: Person,
+    channel: str,
+    messages: list[tuple[str, dict[str, Any]]],
+    in_reply_to: Message | None,
+) -> list[Message]:
+    """`record_outbound` for several (key, payload) at once: one INSERT for all of them."""
+    require_channel(channel)
+    now = utcnow()
+    rows = [
+        Message(
+            direction="out",
+            person_id=person.id,
+            channel=channel,
+            key=key,
+            payload=payload,
+            in_reply_to_id=in_reply_to.id if in_reply_to is not None else None,
+            created_at=now,
+        )
+        for key, payload in messages
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def find_person_and_conversation(
+    session: Session, *, channel: str, user_id: str
+) -> tuple[Person | None, Conversation | None]:
+    """The person and their conversation (either may be missing), in one query, for reads."""
+    stmt = (
+        select(Person, Conversation)
+        .outerjoin(Conversation, Conversation.person_id == Person.id)
+        .where(Person.channel == channel, Person.user_id == user_id)
+    )
+    row = session.execute(stmt).one_or_none()
+    return (row[0], row[1]) if row is not None else (None, None)
 
 
 def mark_message_sent(session: Session, *, message: Message, platform_message_id: str) -> None:

@@ -23,7 +23,8 @@ moment (`send_after`) and then sent as the translation (`send_translated_reply`)
 or, when translation failed or came too late, as typed (`release_reply`).
 
 Every change publishes `("handoff", {"handoff_id", "team", "status",
-"change", "agent_id"[, "message_id"]})` on `storage.bus`.
+"change", "agent_id"[, "message_id"]})` on `storage.bus`; a transfer to another
+team also names the team it left (`"from_team"`), so that both teams hear it move.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ REPLY_KEY = "handoff-agent-reply"  # the key of an agent's free-text reply
 MAX_REPLY_CHARS = 4000
 
 
-def _announce(session: Session, handoff: Handoff, change: str, **extra: int) -> None:
+def _announce(session: Session, handoff: Handoff, change: str, **extra: int | str) -> None:
     payload: dict[str, Any] = {
         "handoff_id": handoff.id,
         "team": handoff.team,
@@ -454,6 +455,7 @@ def transfer_handoff(
     holder = handoff.agent_id == by.id or by.sees_every_team
     if not (holder or (handoff.status == "waiting" and may_see_team(by, handoff.team))):
         raise NotPermitted(f"agent {by.username!r} does not hold chat {handoff.id}")
+    left = handoff.team
     if to_team is not None:
         require_team(session, slug=to_team, active=True)
         handoff.team, handoff.status, handoff.agent_id = to_team, "waiting", None
@@ -462,7 +464,8 @@ def transfer_handoff(
         handoff.status, handoff.agent_id = "with_agent", to_agent.id
         handoff.claimed_at = handoff.claimed_at or (now or utcnow())
     session.flush()
-    _announce(session, handoff, "transferred")
+    moved = {"from_team": left} if left != handoff.team else {}
+    _announce(session, handoff, "transferred", **moved)  # heard by the old team and the new
     return handoff
 
 

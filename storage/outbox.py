@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from storage._sql import insert_ignoring_conflict
+from storage._sql import insert_ignoring_conflict, insert_many_ignoring_conflict
 from storage.errors import InvalidValue, OutboxStateError
 from storage.models import Case, CaseEvent, OutboxItem, Person
 from storage.types import utcnow
@@ -74,6 +74,38 @@ def enqueue_outbox(
     insert_ignoring_conflict(session, OutboxItem, values, conflict_columns=("dedupe_key",))
     stmt = select(OutboxItem).where(OutboxItem.dedupe_key == dedupe_key)
     return session.scalars(stmt).one()
+
+
+def enqueue_outbox_many(
+    session: Session,
+    *,
+    person: Person,
+    channel: str,
+    items: list[tuple[dict[str, Any], str]],
+) -> None:
+    """Queue several (payload, dedupe_key) for `person` in one INSERT; a key already
+    queued keeps its row (as `enqueue_outbox` with a `dedupe_key`)."""
+    if channel != person.channel:
+        raise InvalidValue(
+            f"person {person.id} is reached on {person.channel!r}, not on {channel!r}"
+        )
+    now = utcnow()
+    rows = [
+        {
+            "person_id": person.id,
+            "channel": channel,
+            "user_id": person.user_id,
+            "payload": payload,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "dedupe_key": dedupe_key,
+            "created_at": now,
+            "case_id": None,
+        }
+        for payload, dedupe_key in items
+    ]
+    insert_many_ignoring_conflict(session, OutboxItem, rows, conflict_columns=("dedupe_key",))
 
 
 def claim_outbox(

@@ -7,7 +7,7 @@ change and its notification are committed together or not at all. Bad input
 raises a `storage.errors.StorageError` subclass with a message saying what
 is wrong. See each module for the rules: `people`, `conversations`, `cases`,
 `outbox`, and for the human side `teams`, `agents`, `sign_in`, `desk_sessions`,
-`audit`, `queue`, `handoffs`, `api_clients`, `access`; `bus` carries live
+`audit`, `queue`, `reports`, `handoffs`, `api_clients`, `access`; `bus` carries live
 updates between processes.
 """
 
@@ -59,12 +59,14 @@ from storage.cases import (
 from storage.conversations import (
     find_conversation,
     find_inbound,
+    find_person_and_conversation,
     lock_conversation,
     mark_message_sent,
     recent_messages,
     record_delivered_reply,
     record_inbound,
     record_outbound,
+    record_outbounds,
     replies_to,
     save_conversation,
 )
@@ -112,6 +114,7 @@ from storage.handoffs import (
 from storage.outbox import (
     claim_outbox,
     enqueue_outbox,
+    enqueue_outbox_many,
     mark_outbox_failed,
     mark_outbox_held,
     mark_outbox_retry,
@@ -119,7 +122,8 @@ from storage.outbox import (
     release_outbox,
 )
 from storage.people import find_person, get_or_create_person, set_person_language
-from storage.queue import CaseFilter, QueuePage, case_queue, find_cases
+from storage.queue import CaseFilter, QueuePage, case_ids, case_queue, export_rows, find_cases
+from storage.reports import CaseReport, ReportFilter, case_report
 from storage.sign_in import (
     SignInCheck,
     SignInPolicy,
@@ -147,9 +151,11 @@ __all__ = [
     "AuditPage",
     "BusEvent",
     "CaseFilter",
+    "CaseReport",
     "HandlingTime",
     "NewDeskSession",
     "QueuePage",
+    "ReportFilter",
     "SignInCheck",
     "SignInPolicy",
     "SignInResult",
@@ -162,7 +168,9 @@ __all__ = [
     "add_translation",
     "ask_if_fixed",
     "assign_case",
+    "case_ids",
     "case_queue",
+    "case_report",
     "change_agent",
     "change_case_priority",
     "change_case_status",
@@ -185,10 +193,13 @@ __all__ = [
     "enable_agent",
     "end_handoff",
     "enqueue_outbox",
+    "enqueue_outbox_many",
+    "export_rows",
     "find_agent",
     "find_api_client",
     "find_cases",
     "find_conversation",
+    "find_person_and_conversation",
     "find_desk_session",
     "find_inbound",
     "file_in_chat",
@@ -236,6 +247,7 @@ __all__ = [
     "record_inbound",
     "record_login_attempt",
     "record_outbound",
+    "record_outbounds",
     "record_pilgrim_message",
     "release_outbox",
     "release_reply",

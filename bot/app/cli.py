@@ -41,6 +41,16 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
+
+
 def _build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="labbaik", description=__doc__.splitlines()[0])
     p.add_argument("--config", help="path to config.yaml (default: the repo's, or LABBAIK_CONFIG)")
@@ -50,6 +60,12 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--host")
     run.add_argument("--port", type=int)
     run.add_argument("--no-nlu", action="store_true", help="do not start the Rasa server")
+    run.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="worker processes on the one port (more than one needs PostgreSQL)",
+    )
 
     chat = sub.add_parser("chat", help="talk to the bot in the console")
     chat.add_argument("--lang", help="answer in this language (one of config.yaml's `languages`)")

@@ -43,7 +43,13 @@ from bot.handoff.router import HandoffRouter
 from bot.handoff.translation import Translator
 from bot.municipal import teams
 from bot.municipal.content import MUNICIPAL
-from bot.municipal.effects import MUNICIPAL_EFFECTS, places_in, stop_word, team_at
+from bot.municipal.effects import (
+    MUNICIPAL_EFFECTS,
+    places_in,
+    stop_word,
+    team_at,
+    team_named,
+)
 from bot.open311 import routes as open311
 from bot.web.app import build_app
 from bot.web.context import RouteProvider
@@ -129,6 +135,7 @@ def build_service(
         else None,
         detector=detector,
         team_for=team_at,
+        team_named=team_named,
         places_for=places_in,
         input_rewriters=INPUT_REWRITERS,
         input_handlers=INPUT_HANDLERS,

@@ -6,7 +6,8 @@ caller (the desk), and next Open311. It picks the team, priority and SLA due
 time from `config.yaml`'s `routing` section (`RoutingSettings`):
 
     team:      the caller's, else the kind's (Wajibna, Mutma'innun), else the
-               sub-municipality team of the pin (`team_for`), else the default
+               sub-municipality team of the pin (`team_for`), else that of the
+               place the person named ("Mina camp 56", `named_team`), else the default
     priority / SLA hours: the category's rule, else the kind's, else the default
 
 Every status change goes through `change_status`, so its rules hold for the
@@ -42,6 +43,7 @@ def route(
     category: str | None,
     location: tuple[float, float] | None,
     team_for: TeamForPoint | None,
+    named_team: str | None = None,
 ) -> str:
     """The team a new case goes to (see the module's docstring)."""
     if kind in routing.teams_by_kind:
@@ -50,6 +52,8 @@ def route(
         team = team_for(*location)
         if team:
             return team
+    if routing.by_location and named_team:
+        return named_team
     return routing.default_team
 
 
@@ -74,13 +78,23 @@ def open_case(
     team_for: TeamForPoint | None = None,
     location_lat: float | None = None,
     location_lon: float | None = None,
+    named_team: str | None = None,
     **fields: Any,
 ) -> Case:
-    """Open a case routed by config; `fields` are `storage.create_case`'s other arguments."""
+    """Open a case routed by config; `fields` are `storage.create_case`'s other arguments.
+
+    `named_team`: the team of a typed place the service resolved (no pin shared)."""
     located = None
     if location_lat is not None and location_lon is not None:
         located = (location_lat, location_lon)
-    team = team or route(routing, kind=kind, category=category, location=located, team_for=team_for)
+    team = team or route(
+        routing,
+        kind=kind,
+        category=category,
+        location=located,
+        team_for=team_for,
+        named_team=named_team,
+    )
     rule = routing.rule(kind=kind, category=category)
     return store.create_case(
         session,

@@ -51,7 +51,14 @@ from sqlalchemy.orm import Session
 
 from bot.core.background import AfterCommit, Background
 from bot.core.content import Content, ContentSource
-from bot.core.effects import EffectContext, EffectRegistry, TeamFor, no_team
+from bot.core.effects import (
+    EffectContext,
+    EffectRegistry,
+    TeamFor,
+    TeamNamed,
+    no_named_team,
+    no_team,
+)
 from bot.core.messages import Inbound, Reply, ReplyChoice, ReplyLink
 from bot.core.nlu_contract import engine_result
 from bot.core.settings import Settings
@@ -176,6 +183,7 @@ class ConversationService:
         nlu: NluClient | None,
         detector: LanguageDetector | None = None,
         team_for: TeamFor = no_team,
+        team_named: TeamNamed = no_named_team,
         places_for: PlacesFor = no_places,
         input_rewriters: Sequence[InputRewriter] = (),
         input_handlers: Sequence[InputHandler] = (),
@@ -189,6 +197,7 @@ class ConversationService:
         self.nlu = nlu
         self.detector = detector or default_detector()
         self.team_for = team_for
+        self.team_named = team_named
         self.places_for = places_for
         self.input_rewriters = tuple(input_rewriters)
         self.input_handlers = tuple(input_handlers)
@@ -290,8 +299,9 @@ class ConversationService:
             )
             if seen is not None:
                 return self._stored_replies(session, seen)
-            person = store.find_person(session, channel=inbound.channel, user_id=inbound.user_id)
-            conversation = store.find_conversation(session, person=person) if person else None
+            person, conversation = store.find_person_and_conversation(
+                session, channel=inbound.channel, user_id=inbound.user_id
+            )
             state = dict(conversation.state.get("dialog", {})) if conversation else {}
             lang = (person.language if person else None) or self.settings.default_language
             return state, lang, bool(conversation and conversation.handed_off)
@@ -381,6 +391,7 @@ class ConversationService:
             language=language or self.settings.default_language,
             content=content,
             team_for=self.team_for,
+            team_named=self.team_named,
         )
 
     def _route(
@@ -532,25 +543,25 @@ def _store_replies(
     replies: tuple[Reply, ...],
     deliver: Delivery,
 ) -> None:
-    """The replies to `message`, stored (and queued in the outbox for deliver="outbox")."""
-    for i, reply in enumerate(replies):
-        fields = asdict(reply)
-        store.record_outbound(
+    """The replies to `message`, stored (and queued in the outbox for deliver="outbox"):
+    one INSERT for the stored replies and one for their outbox rows, however many."""
+    if not replies:
+        return
+    fields = [asdict(reply) for reply in replies]
+    store.record_outbounds(
+        session,
+        person=person,
+        channel=message.channel,
+        messages=[(reply.key, f) for reply, f in zip(replies, fields, strict=True)],
+        in_reply_to=message,
+    )
+    if deliver == "outbox":
+        store.enqueue_outbox_many(
             session,
             person=person,
             channel=message.channel,
-            key=reply.key,
-            payload=fields,
-            in_reply_to=message,
+            items=[({"reply": f}, f"reply:{message.id}:{i}") for i, f in enumerate(fields)],
         )
-        if deliver == "outbox":
-            store.enqueue_outbox(
-                session,
-                person=person,
-                channel=message.channel,
-                payload={"reply": fields},
-                dedupe_key=f"reply:{message.id}:{i}",
-            )
 
 
 def queue_notice(

@@ -37,7 +37,15 @@ from storage.models import Case, Person
 TeamFor = Callable[[Content, float, float], "str | None"]  # a pin -> the team working there
 
 
+# a typed location slot ({"text": ..., "place": key}) -> the team working there
+TeamNamed = Callable[[Content, Mapping[str, Any]], "str | None"]
+
+
 def no_team(content: Content, lat: float, lon: float) -> str | None:
+    return None
+
+
+def no_named_team(content: Content, location: Mapping[str, Any]) -> str | None:
     return None
 
 
@@ -51,6 +59,7 @@ class EffectContext:
     language: str  # the person's language; set_language changes it for this turn's replies
     content: Content | None = None  # the snapshot of this message (None only in some tests)
     team_for: TeamFor = no_team  # case routing by place (bot/app/wiring.py: the municipal one)
+    team_named: TeamNamed = no_named_team  # ... and by a typed place ("Aziziyah", "gate 79")
     notes: dict[str, Any] = field(default_factory=dict)
     # work to start once this message's transaction has committed (a chat message's
     # translation); it runs in the background and never delays the reply
@@ -134,6 +143,10 @@ def create_case(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
     """A report or request filed in the chat, routed like every case (bot/core/cases.py)."""
     location = _location_fields(args.get("location"))
     content = ctx.content
+    typed = args.get("location")
+    named = None
+    if content and isinstance(typed, Mapping) and typed.get("lat") is None:
+        named = ctx.team_named(content, typed)
     case = open_case(
         ctx.session,
         routing=ctx.settings.routing,
@@ -146,6 +159,7 @@ def create_case(ctx: EffectContext, args: Mapping[str, Any]) -> dict[str, Any]:
         language=ctx.language,
         team=args.get("team"),
         team_for=(lambda lat, lon: ctx.team_for(content, lat, lon)) if content else None,
+        named_team=named,
         contact_phone=args.get("phone") or args.get("contact_phone"),
         extra=dict(args.get("extra") or {}),
         now=ctx.now,

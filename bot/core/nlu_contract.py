@@ -37,7 +37,7 @@ def engine_result(parse: Parse | None) -> NluResult | None:
     return NluResult(
         intent=parse.intent,
         confidence=parse.confidence,
-        entities=tuple(Entity(e.name, e.value, e.raw) for e in parse.entities),
+        entities=tuple(Entity(e.name, e.value, e.raw, e.key) for e in parse.entities),
         language=parse.language,
         ranking=parse.ranking,
     )

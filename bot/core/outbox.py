@@ -20,8 +20,9 @@ is the very next thing after the send returns, to keep that instant short.
 One chat's messages go out in order: the rows of a batch are grouped per
 person and sent oldest first, one after the other; when one cannot go now, the
 later ones of that person wait with it, and a row whose person still has an
-older unsent row (waiting for a retry, or leased by another worker) waits
-until that one is due. A row that waited this way has still used an attempt.
+older unsent row waits for it: until its retry time when it waits for a retry,
+or `LEASED_RECHECK_SECONDS` at a time while another worker (another process
+of `labbaik run --workers N`) is sending it. A row that waited this way has still used an attempt.
 
 A row for a message that is already stored (an agent's reply in a live chat,
 a chat notice: payload "message_id") goes to a `StoredMessageSender` (the web
@@ -64,6 +65,8 @@ log = logging.getLogger(__name__)
 Render = Callable[[str, str, Mapping[str, Any]], str]  # (lang, key, args) -> text
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 15 * 60.0
+# a later row of a person whose older row another worker is sending looks again this soon
+LEASED_RECHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ class OutboxWorker:
             claimed = [
                 _Claimed(i.id, i.channel, i.user_id, dict(i.payload), i.attempts) for i in items
             ]
-            return claimed, _earlier_unsent(session, claimed)
+            return claimed, _earlier_unsent(session, claimed, self._clock())
 
     def _mark_sent(self, item: _Claimed, platform_id: str) -> None:
         with self._db.transaction() as session:
@@ -294,24 +297,33 @@ async def _send(sender: ChannelSender, item: _Claimed, reply: Reply) -> str:
     return await sender.send(item.user_id, reply)
 
 
-def _earlier_unsent(session: Session, claimed: list[_Claimed]) -> dict[tuple[str, str], datetime]:
-    """For each person whose older message is still pending or leased elsewhere: when it is due."""
+def _earlier_unsent(
+    session: Session, claimed: list[_Claimed], now: datetime
+) -> dict[tuple[str, str], datetime]:
+    """For each person whose older message is still pending or leased elsewhere: when to look
+    again. A pending row is waited for until its retry time; a row another worker has leased
+    is being sent now, so the later ones look again in `LEASED_RECHECK_SECONDS`, not at the
+    end of its lease (that is only for a worker that died: then the row is sent again)."""
     firsts: dict[tuple[str, str], int] = {}
     for item in claimed:
         person = (item.channel, item.user_id)
         firsts[person] = min(firsts.get(person, item.id), item.id)
+    soon = now + timedelta(seconds=LEASED_RECHECK_SECONDS)
     blocked = {}
     for (channel, user_id), first in firsts.items():
-        due = session.scalar(
-            select(func.max(OutboxItem.next_attempt_at)).where(
+        older = session.execute(
+            select(OutboxItem.status, func.max(OutboxItem.next_attempt_at))
+            .where(
                 OutboxItem.channel == channel,
                 OutboxItem.user_id == user_id,
                 OutboxItem.status.in_(("pending", "sending")),
                 OutboxItem.id < first,
             )
-        )
-        if due is not None:
-            blocked[(channel, user_id)] = due
+            .group_by(OutboxItem.status)
+        ).all()
+        times = [min(at, soon) if status == "sending" else at for status, at in older]
+        if times:
+            blocked[(channel, user_id)] = max(times)
     return blocked
 
 

@@ -174,7 +174,13 @@ class Login:
             samesite="lax",
             secure=self.desk.secure_cookies,
         )
-        response.delete_cookie(LOGIN_COOKIE, path="/desk/login")
+        response.delete_cookie(
+            LOGIN_COOKIE,
+            path="/desk/login",
+            httponly=True,
+            samesite="strict",
+            secure=self.desk.secure_cookies,
+        )
         return response
 
     def _refused(self, request: Request, lang: str, outcome: str, retry_after: int) -> Response:
@@ -200,7 +206,9 @@ def logout(page: Page) -> Response:
         store.revoke_desk_session(page.session, desk_session=row, now=page.now)
     page.audit("sign_out")
     response = page.redirect("/desk/login")
-    response.delete_cookie(COOKIE, path="/desk")
+    response.delete_cookie(
+        COOKIE, path="/desk", httponly=True, samesite="lax", secure=page.desk.secure_cookies
+    )
     return response
 
 

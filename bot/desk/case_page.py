@@ -9,6 +9,7 @@ POST /desk/cases/<ticket>/assign     to an agent of the team; to another team (s
 POST /desk/cases/<ticket>/priority   the priority
 POST /desk/cases/<ticket>/phone      reveal the contact phone (an audit event)
 GET  /desk/photos/<ref>              a photo, to staff who may see its case or chat
+(POST /desk/cases/<ticket>/chat, "take over this chat", is bot/desk/chat_pages.py.)
 
 Each route finds its case with `storage.access_case` (a photo with
 `access_photo`), so another team's case is "not found" however its ticket is
@@ -27,6 +28,7 @@ from starlette.responses import FileResponse, Response
 
 from bot.core import cases
 from bot.desk.casemap import MapPoint, osm_link, svg_map
+from bot.desk.chat_pages import CHAT_CHANNELS
 from bot.desk.pages import Endpoint, Page, Refused
 from bot.desk.queue import sla_state
 from bot.municipal.content import MunicipalData
@@ -134,6 +136,7 @@ def show(page: Page, case: Case | None = None, *, phone: str | None = None) -> R
         else None,
         sla=sla_state(case, page.now),
         other_language=bool(case.language) and case.language != page.viewer.lang,
+        can_chat=case.reporter is not None and case.reporter.channel in CHAT_CHANNELS,
     )
 
 

@@ -4,10 +4,12 @@
 boundaries data (bot/municipal/data/boundaries.yaml) in an equirectangular
 projection (longitude scaled by the cosine of the middle latitude, which is
 exact enough across one city), optionally highlights one and marks points.
-The case page draws one point; the reports page can draw many (each `MapPoint`
-has a CSS class, e.g. "overdue"). Everything in it is numbers or escaped names,
-so the result is safe to insert into a page as it is; colours come from the
-desk's stylesheet (classes), not inline styles, so the CSP holds.
+The case page draws one point; the reports page draws many, small (`radius`),
+each `MapPoint` with a CSS class ("overdue", "open", "done"), and shades each
+sub-municipality by how many cases it has (`shades`: id → level 0..4).
+Everything in it is numbers or escaped names, so the result is safe to insert
+into a page as it is; colours come from the desk's stylesheet (classes), not
+inline styles, so the CSP holds.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class MapPoint:
     lon: float
     css_class: str = "pin"
     title: str = ""
+    radius: float | None = None  # else the map's
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ def svg_map(
     names: Mapping[str, str] | None = None,
     width: float = 320,
     label: str = "",
+    radius: float = 5,
+    shades: Mapping[str, int] | None = None,
 ) -> Markup:
     """The map as an inline <svg> element (role img, `label` as its accessible name)."""
     marks = list(points)
@@ -81,6 +86,8 @@ def svg_map(
     ]
     for sub in subs:
         css = "area highlight" if sub.id == highlight else "area"
+        if shades is not None:
+            css += f" shade-{max(0, min(4, int(shades.get(sub.id, 0))))}"
         title = escape((names or {}).get(sub.id, sub.id))
         for poly in sub.areas:
             coords = " ".join(f"{x:g},{y:g}" for x, y in (frame.xy(*p) for p in poly))
@@ -89,8 +96,9 @@ def svg_map(
             )
     for mark in marks:
         x, y = frame.xy(mark.lat, mark.lon)
+        r = mark.radius or radius
         parts.append(
-            f'<circle class="{escape(mark.css_class)}" cx="{x:g}" cy="{y:g}" r="5">'
+            f'<circle class="{escape(mark.css_class)}" cx="{x:g}" cy="{y:g}" r="{r:g}">'
             f"<title>{escape(mark.title)}</title></circle>"
         )
     parts.append("</svg>")

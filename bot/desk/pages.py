@@ -70,6 +70,14 @@ class Refused(Exception):
         self.status, self.key, self.params = status, key, args
 
 
+class AdmittedRefusal(Exception):
+    """A refusal after the viewer is known (a forged form): the page shows who is signed in."""
+
+    def __init__(self, viewer: Viewer, refused: Refused) -> None:
+        super().__init__(refused.key)
+        self.viewer, self.refused = viewer, refused
+
+
 @dataclass(frozen=True)
 class Viewer:
     """What the layout needs of the signed-in agent, kept out of any database session."""
@@ -144,17 +152,7 @@ class Page:
 
     def field(self, name: str, *, required: bool = False, max_chars: int = 4000) -> str | None:
         """A form field's text, stripped; None when empty; a 400 page when too long or missing."""
-        value = self.form.get(name)
-        if value is not None and not isinstance(value, str):
-            raise Refused(400, "error-field", field=name)
-        text = (value or "").strip()
-        if has_control_characters(text):
-            raise Refused(400, "error-field", field=name)
-        if len(text) > max_chars:
-            raise Refused(400, "error-too-long", field=name, max=max_chars)
-        if required and not text:
-            raise Refused(400, "error-required", field=name)
-        return text or None
+        return form_field(self.form, name, required=required, max_chars=max_chars)
 
     def path(self, name: str, max_chars: int = 255) -> str:
         """A part of the URL (a ticket, a username); anything no one could have is "not found"."""
@@ -292,6 +290,45 @@ class Desk:
         except StorageError as exc:
             return self.refusal(viewer, storage_refusal(exc)), False
 
+    def admit(self, endpoint: Endpoint, request: Request, form: FormData) -> Viewer | Response:
+        """The checks of `route` on their own (session, role, CSRF, touch), for pages whose
+        work runs outside the desk's transaction (the live chats call bot/handoff/chats.py,
+        which opens its own): the viewer, or the redirect to sign in. Raises `Refused`."""
+        token = request.cookies.get(COOKIE, "")
+        now = self.clock()
+        with self.database.transaction() as s:
+            row = store.find_desk_session(s, token=token, now=now, idle_timeout=self.idle_timeout)
+            if row is None:
+                return self._to_login(request)
+            viewer = Viewer.of(row.agent, row)
+            if viewer.role not in endpoint.roles:
+                raise Refused(404, "error-not-found")
+            if endpoint.posts and not store.check_csrf(row, _text(form.get("csrf"))):
+                log.warning("desk: a form without its CSRF token was refused")
+                raise AdmittedRefusal(viewer, Refused(403, "error-csrf"))
+            self._touch(s, row, now, writes=True)
+            return viewer
+
+    def still_signed_in(self, token: str) -> bool:
+        """Whether the desk session of this cookie is live (not signed out, not idle too long);
+        read only: a page left open does not keep its session alive."""
+        with self.database.session() as s:
+            row = store.find_desk_session(
+                s, token=token, now=self.clock(), idle_timeout=self.idle_timeout
+            )
+            return row is not None
+
+    async def read_form(self, request: Request) -> FormData | None:
+        """A POST's form within the desk's limits (None: unreadable, a 400 page)."""
+        if request.method != "POST":
+            return FormData()
+        try:
+            return await request.form(
+                max_files=0, max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FIELD_BYTES
+            )
+        except (MultiPartException, ValueError, UnicodeDecodeError):
+            return None
+
     def _touch(self, s: Session, row: DeskSession, now: datetime, writes: bool) -> None:
         """Note the agent is still there (at most once a minute); its own transaction on reads."""
         if now - row.last_seen_at < TOUCH_INTERVAL:
@@ -307,7 +344,9 @@ class Desk:
     def _to_login(self, request: Request) -> Response:
         target = request.url.path if request.method == "GET" else "/desk/cases"
         response = RedirectResponse(f"/desk/login?next={target}", status_code=303, headers=NO_STORE)
-        response.delete_cookie(COOKIE, path="/desk")
+        response.delete_cookie(
+            COOKIE, path="/desk", httponly=True, samesite="lax", secure=self.secure_cookies
+        )
         return response
 
     def routes(self, endpoints: Sequence[Endpoint]) -> list[Route]:
@@ -320,6 +359,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def has_control_characters(text: str) -> bool:
     """NUL and the like: no person types them, and PostgreSQL refuses NUL in text."""
     return bool(_CONTROL.search(text))
+
+
+def form_field(
+    form: FormData, name: str, *, required: bool = False, max_chars: int = 4000
+) -> str | None:
+    """A form field's text, stripped; None when empty; a 400 page when too long or missing."""
+    value = form.get(name)
+    if value is not None and not isinstance(value, str):
+        raise Refused(400, "error-field", field=name)
+    text = (value or "").strip()
+    if has_control_characters(text):
+        raise Refused(400, "error-field", field=name)
+    if len(text) > max_chars:
+        raise Refused(400, "error-too-long", field=name, max=max_chars)
+    if required and not text:
+        raise Refused(400, "error-required", field=name)
+    return text or None
 
 
 def _text(value: object) -> str | None:

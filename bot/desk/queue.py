@@ -8,9 +8,11 @@ Every filter is a GET parameter, so a view is a URL to bookmark or export:
 
 A value the desk does not know is a 400 page naming it. `storage.case_queue`
 keeps an agent to their team's cases whatever the URL says; supervisors and
-admins see every team. The export (supervisors and admins) is the same filter,
-every page of it, and an audit event; cells that a spreadsheet would run as a
-formula are quoted.
+admins see every team. The export (supervisors and admins; the queue's
+"Export CSV" link) is the same filter and sort, every page of it, streamed in
+chunks, UTF-8 with a BOM (so Excel reads Arabic), and one audit event
+`case.export` (row count and filters, never the search text); cells that a
+spreadsheet would run as a formula (= + - @) are quoted with a leading '.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from starlette.responses import Response
+from sqlalchemy import Row
+from starlette.responses import Response, StreamingResponse
 
 from bot.desk.pages import SUPERVISORS, Endpoint, Page, Refused, has_control_characters
 from bot.municipal.prayer import MAKKAH_TZ
@@ -32,7 +35,9 @@ from storage.models import CASE_STATUSES, OPEN_CASE_STATUSES, PRIORITIES, REPORT
 from storage.queue import MAX_TEXT_CHARS, SLA_STATES, SORTS
 
 PER_PAGE = (25, 50, 100, 200)
-EXPORT_LIMIT = 20_000
+FIRST_YEAR, LAST_YEAR = 2000, 2199
+EXPORT_LIMIT = 100_000  # more is a 400 asking for narrower filters
+EXPORT_CHUNK = 1_000
 MULTI = ("status", "category", "team", "priority", "channel", "language")
 SINGLE = ("sla", "q", "from", "to", "assigned", "sort", "page", "per_page")
 
@@ -70,12 +75,17 @@ def _choose(values: list[str], allowed: tuple[str, ...], what: str) -> tuple[str
 
 
 def _day(value: str, what: str) -> date | None:
+    """A calendar day of a filter; years outside FIRST_YEAR..LAST_YEAR are no date anyone
+    means (and 9999-12-31 + one day would overflow)."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise Refused(400, "error-date", what=what, value=value[:20]) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise Refused(400, "error-date", what=what, value=value[:20])
+    return day
 
 
 def _start_of(day: date) -> datetime:
@@ -144,11 +154,17 @@ def parse_query(page: Page) -> QueueQuery:
 
 def sla_state(case: Case, now: datetime, soon: timedelta = timedelta(hours=4)) -> str:
     """ "overdue", "due_soon", "ok" or "" (a case no longer open has no SLA to keep)."""
-    if case.status not in OPEN_CASE_STATUSES or case.sla_due_at is None:
+    return sla_of(case.status, case.sla_due_at, now, soon)
+
+
+def sla_of(
+    status: str, due: datetime | None, now: datetime, soon: timedelta = timedelta(hours=4)
+) -> str:
+    if status not in OPEN_CASE_STATUSES or due is None:
         return ""
-    if case.sla_due_at < now:
+    if due < now:
         return "overdue"
-    return "due_soon" if case.sla_due_at < now + soon else "ok"
+    return "due_soon" if due < now + soon else "ok"
 
 
 def hours_between(a: datetime, b: datetime) -> int:
@@ -200,61 +216,59 @@ def _cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _row(case: Case, now: datetime) -> list[str]:
-    agent = case.assigned_agent
+def _local(value: datetime | None) -> str:
+    return value.astimezone(MAKKAH_TZ).isoformat(timespec="minutes") if value else ""
+
+
+def _row(case: Row[Any], now: datetime) -> list[str]:
+    """One CSV row from `store.export_rows`' columns."""
     values: Mapping[str, Any] = {
-        "ticket_id": case.ticket_id,
-        "created_at": case.created_at.astimezone(MAKKAH_TZ).isoformat(timespec="minutes"),
-        "status": case.status,
-        "priority": case.priority,
-        "kind": case.kind,
-        "category": case.category,
-        "team": case.team,
-        "sub_municipality": case.sub_municipality,
-        "assigned_to": agent.username if agent else "",
-        "channel": case.channel,
-        "language": case.language,
-        "sla_due_at": case.sla_due_at.astimezone(MAKKAH_TZ).isoformat(timespec="minutes")
-        if case.sla_due_at
-        else "",
-        "sla_state": sla_state(case, now),
-        "reopen_count": case.reopen_count,
-        "location_text": case.location_text,
-        "location_lat": case.location_lat,
-        "location_lon": case.location_lon,
-        "description": case.description,
+        **case._mapping,
+        "created_at": _local(case.created_at),
+        "assigned_to": case.assigned_to or "",
+        "sla_due_at": _local(case.sla_due_at),
+        "sla_state": sla_of(case.status, case.sla_due_at, now),
     }
     return [_cell(values[c]) for c in COLUMNS]
 
 
-def _all_rows(page: Page, query: QueueQuery) -> Iterator[Case]:
-    number = 1
-    seen = 0
-    while seen < EXPORT_LIMIT:
-        result = store.case_queue(
-            page.session, agent=page.agent, filter=query.filter, sort=query.sort,
-            page=number, per_page=200, now=page.now,
-        )  # fmt: skip
-        yield from result.rows
-        seen += len(result.rows)
-        if number >= result.pages:
-            return
-        number += 1
+def _audited_filters(query: QueueQuery) -> list[str]:
+    """The export's filters for the audit log: names and values, but never the search text
+    (it may be a phone number or a pilgrim's words)."""
+    return [f"{k}={'…' if k == 'q' else v}" for k, v in query.params if k != "page"]
+
+
+def _csv_chunks(page: Page, ids: list[int]) -> Iterator[str]:
+    """The file, a chunk of rows at a time, each chunk read in a session of its own (the
+    page's has ended by the time the response streams)."""
+    database, now = page.desk.database, page.now
+    out = io.StringIO()
+    writer = csv.writer(out)
+    out.write("\ufeff")  # the BOM makes spreadsheets read the Arabic as UTF-8
+    writer.writerow(COLUMNS)
+    for start in range(0, len(ids), EXPORT_CHUNK):
+        with database.session() as s:
+            for case in store.export_rows(s, ids=ids[start : start + EXPORT_CHUNK]):
+                writer.writerow(_row(case, now))
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    if out.tell():
+        yield out.getvalue()
 
 
 def export_csv(page: Page) -> Response:
     query = parse_query(page)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    count = 0
-    for case in _all_rows(page, query):
-        writer.writerow(_row(case, page.now))
-        count += 1
-    page.audit("case.export", object_type="queue", rows=count, filters=len(query.params))
+    ids = store.case_ids(
+        page.session, agent=page.agent, filter=query.filter, sort=query.sort, now=page.now,
+        limit=EXPORT_LIMIT,
+    )  # fmt: skip
+    if len(ids) > EXPORT_LIMIT:
+        raise Refused(400, "error-export-too-big", max=EXPORT_LIMIT)
+    page.audit("case.export", object_type="queue", rows=len(ids), filters=_audited_filters(query))
     stamp = page.now.astimezone(MAKKAH_TZ).strftime("%Y%m%d-%H%M")
-    return Response(
-        "\ufeff" + out.getvalue(),  # the BOM makes spreadsheets read the Arabic as UTF-8
+    return StreamingResponse(
+        _csv_chunks(page, ids),
         media_type="text/csv; charset=utf-8",
         headers={
             "content-disposition": f'attachment; filename="cases-{stamp}.csv"',

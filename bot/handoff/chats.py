@@ -70,6 +70,7 @@ class ChatEvent:
     team: str | None
     agent_id: int | None
     message_id: int | None = None
+    gone: bool = False  # moved to a team the agent does not see (a transfer): drop it
 
     @property
     def resync(self) -> bool:
@@ -209,7 +210,8 @@ class Chats:
         """Changes to chats the agent may see, from now on (the process's live bus).
 
         The agent's teams are read once: an SSE endpoint should end the stream when
-        the desk session does, and re-read its data on `resync`.
+        the desk session does, and re-read its data on `resync`. A chat transferred
+        from the agent's team to another is heard once more, `gone` (out of sight now).
         """
         teams = await self._read(lambda s, a: None if a.sees_every_team else {a.team}, agent_id)
         async with self.runtime.live.subscribe(topics={"handoff"}) as events:
@@ -439,8 +441,12 @@ async def _visible(
             yield ChatEvent("resync", None, None, None, None)
             continue
         payload = event.payload
+        gone = False
         if teams is not None and payload.get("team") not in teams:
-            continue
+            left = payload.get("from_team")  # a transfer between teams: both hear of it
+            if left is None or left not in teams:
+                continue
+            gone = True
         yield ChatEvent(
             change=str(payload.get("change")),
             chat_id=payload.get("handoff_id"),
@@ -448,4 +454,5 @@ async def _visible(
             team=payload.get("team"),
             agent_id=payload.get("agent_id"),
             message_id=payload.get("message_id"),
+            gone=gone,
         )

@@ -58,6 +58,8 @@ class Boundaries:
     # folded spellings that are also everyday words ("umrah", "haram" = forbidden): a place
     # only when typed as the answer to "where?", never picked out of a sentence
     not_in_sentences: frozenset[str] = frozenset()
+    gates: dict[int, str] = field(default_factory=dict)  # a Haram gate's number -> its nbhd id
+    camp_sites: frozenset[str] = frozenset()  # nbhd ids where camps and maktabs are numbered
 
     def neighbourhood_name(self, nbhd_id: str, lang: str) -> str | None:
         """How the neighbourhood is written in a language (English when not listed)."""
@@ -127,6 +129,8 @@ def parse_boundaries(data: Any, *, where: str = "boundaries") -> Boundaries:
     for raw in data.get("sub_municipalities") or []:
         _add_names(spellings, raw.get("names"), (raw["id"], None))
     landmarks: dict[str, Landmark] = {}
+    gates: dict[int, str] = {}
+    sites: set[str] = set()
     for raw in data.get("neighbourhoods") or []:
         sub = raw.get("sub_municipality")
         if sub not in known:
@@ -137,12 +141,18 @@ def parse_boundaries(data: Any, *, where: str = "boundaries") -> Boundaries:
         }
         if raw.get("location") is not None:
             landmarks[raw["id"]] = _landmark(raw, where)
+        if raw.get("gate") is not None:
+            gates[int(raw["gate"])] = str(raw["id"])
+        if raw.get("camps"):
+            sites.add(str(raw["id"]))
     return Boundaries(
         sub_municipalities=subs,
         spellings=spellings,
         neighbourhood_names=display,
         landmarks=landmarks,
         not_in_sentences=frozenset(fold(str(w)) for w in data.get("not_in_sentences") or ()),
+        gates=gates,
+        camp_sites=frozenset(sites),
     )
 
 

@@ -13,6 +13,9 @@ from typing import Any
 
 import yaml
 
+# libyaml when PyYAML has it (much faster at start-up), else the pure-Python parser
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -24,7 +27,7 @@ class DataError(Exception):
 def read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_YAML_LOADER)
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror}") from exc
     except yaml.YAMLError as exc:

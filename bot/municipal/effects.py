@@ -24,7 +24,7 @@ from bot.municipal.content import MunicipalData
 from bot.municipal.kb_match import question_index
 from bot.municipal.knowledge import KnowledgeBase
 from bot.municipal.phone import normalize_phone
-from bot.municipal.places import Place, centre
+from bot.municipal.places import Gazetteer, Place, centre
 from bot.municipal.service_points import PointStatus, ServicePoint, nearest, status
 from dialogs.model import UserInput, msg_ref
 from storage import subscriptions
@@ -140,12 +140,11 @@ def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     """The sub-municipality of a pin or a typed neighbourhood name, and its service points."""
     boundaries = _data(ctx).boundaries
     location = args.get("location") or {}
-    sub, found_by = _locate(boundaries, location)
+    sub, found_by = _locate_typed(ctx, location)
     base = {"consultant_phone": ctx.settings.contact.consultant_phone}
     if sub is None:
         return {**base, "found": False}
-    match = boundaries.find_name(_typed(location) or "") if found_by == "name" else None
-    nbhd = match.neighbourhood if match else None
+    nbhd = _named_neighbourhood(ctx, location) if found_by == "name" else None
     lat, lon = _where(ctx, location) or centre(sub)
     shown = nearest(_data(ctx).points, lat=lat, lon=lon, now=ctx.now, limit=POINTS_SHOWN)
     return {
@@ -158,6 +157,15 @@ def find_sub_municipality(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
         "place": boundaries.neighbourhood_name(nbhd, ctx.language) if nbhd else None,
         "items": [_point_button(s.point) for s in shown],
     }
+
+
+def _named_neighbourhood(ctx: EffectContext, location: Any) -> str | None:
+    """The neighbourhood (district, gate, hotel, holy site) a typed place is, if any."""
+    place = _place(ctx, location)
+    if place is not None and place.kind == "neighbourhood":
+        return place.id
+    match = _data(ctx).boundaries.find_name(_typed(location) or "")
+    return match.neighbourhood if match else None
 
 
 def nearest_service_points(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
@@ -274,11 +282,18 @@ def _typed(location: Any) -> str | None:
 
 
 def _place(ctx: EffectContext, location: Any) -> Place | None:
-    """What a typed place is (a service point, a landmark, a neighbourhood), pins aside."""
+    """What a typed place is (a service point, a landmark, a neighbourhood), pins aside:
+    the NLU's key when it recognised the place, else the words typed."""
+    return _typed_place(_data(ctx).places, location)
+
+
+def _typed_place(places: Gazetteer, location: Any) -> Place | None:
     typed = _typed(location)
     if _point_of(location) is not None or not typed:
         return None
-    return _data(ctx).places.resolve(typed)
+    key = location.get("place") if isinstance(location, Mapping) else None
+    found = places.resolve_key(str(key)) if key else None
+    return found or places.resolve(typed)
 
 
 def _where(ctx: EffectContext, location: Any) -> tuple[float, float] | None:
@@ -288,6 +303,15 @@ def _where(ctx: EffectContext, location: Any) -> tuple[float, float] | None:
         return pin
     place = _place(ctx, location)
     return (place.lat, place.lon) if place else None
+
+
+def _locate_typed(ctx: EffectContext, location: Any) -> tuple[SubMunicipality | None, str]:
+    """As `_locate`, with the NLU's key of a typed place ("gate 79", "Mina camp 56") first."""
+    data = _data(ctx)
+    place = _typed_place(data.places, location) if _point_of(location) is None else None
+    if place is not None and place.sub_municipality:
+        return data.boundaries.get(place.sub_municipality), "name"
+    return _locate(data.boundaries, location)
 
 
 def _locate(boundaries: Boundaries, location: Any) -> tuple[SubMunicipality | None, str]:
@@ -315,7 +339,7 @@ def create_service_request(ctx: EffectContext, args: Mapping[str, Any]) -> Data:
     if kind not in REQUEST_TEAMS:
         raise ValueError(f"create_service_request: unknown kind {kind!r}")
     extra = {k: args[k] for k in REQUEST_FIELDS if args.get(k) is not None}
-    sub, _ = _locate(_data(ctx).boundaries, args.get("location") or {})
+    sub, _ = _locate_typed(ctx, args.get("location") or {})
     if sub is not None:
         extra["sub_municipality"] = sub.id
     phone = args.get("phone")
@@ -373,6 +397,15 @@ def stop_word(ctx: EffectContext, dialog: Mapping[str, Any], user_input: UserInp
 def places_in(content: Content) -> Callable[[str], str | None]:
     """The place a sentence names, for the engine's `entity: place` slots (the service's hook)."""
     return content.part(MunicipalData).places.named_in
+
+
+def team_named(content: Content, location: Mapping[str, Any]) -> str | None:
+    """The sub-municipality team of a typed place ("Aziziyah", "gate 79", "Mina camp 56"):
+    how the service routes a report whose place was named, not pinned."""
+    data = content.part(MunicipalData)
+    place = _typed_place(data.places, location)
+    sub = data.boundaries.get(place.sub_municipality or "") if place else None
+    return sub.team if sub else None
 
 
 def team_at(content: Content, lat: float, lon: float) -> str | None:

@@ -6,6 +6,7 @@ desk-nav-label = أقسام المكتب
 desk-nav-cases = البلاغات
 desk-nav-new-case = تسجيل بلاغ لمتصل
 desk-nav-audit = سجل التدقيق
+desk-nav-reports = التقارير
 desk-nav-admin = الحسابات والفرق
 desk-switch-language = English
 desk-sign-out = تسجيل الخروج
@@ -15,6 +16,9 @@ desk-none = —
 desk-nobody = لا أحد
 desk-nobody-change = — دون تغيير —
 desk-internal = داخلي
+desk-number = { NUMBER($value) }
+desk-percent = { NUMBER($value, style: "percent", maximumFractionDigits: 0) }
+desk-hours = { NUMBER($value, maximumFractionDigits: 1) } ساعة
 
 ## Sign-in
 
@@ -43,6 +47,8 @@ desk-error-too-long = «{ $field }» طويل جدًا: { $max } حرفًا عل
 desk-error-unknown-value = قيمة غير معروفة في «{ $what }»: «{ $value }».
 desk-error-date = «{ $value }» ليس تاريخًا (استخدم التقويم، أو الصيغة YYYY-MM-DD) في «{ $what }».
 desk-error-date-range = نهاية الفترة قبل بدايتها.
+desk-error-range-too-long = الفترة طويلة جدًا: { $max } يومًا على الأكثر.
+desk-error-export-too-big = تطابق الفلاتر أكثر من { $max } بلاغ: ضيّق الفلاتر (مثلًا فترة أقصر) ثم صدّر مرة أخرى.
 desk-error-transition = لا يمكن أن يتحول بلاغ حالته «{ $current }» إلى «{ $wanted }». أعد تحميل الصفحة، فربما غيّره أحد زملائك.
 desk-error-reason-needed = لتسجيل البلاغ «غير مقبول» اكتب السبب (يبقى داخليًا).
 desk-error-phone = رقم الهاتف غير صحيح. اكتب رقمًا سعوديًا مثل 0501234567، أو رقمًا بمفتاح الدولة (+62…).
@@ -122,7 +128,6 @@ desk-case-photo = الصورة { $number }
 desk-map-label = موقع البلاغ { $ticket } بين البلديات الفرعية
 desk-map-caption = البلديات الفرعية (حدود تقريبية)، والنقطة موقع الحاج.
 desk-case-take-over-chat = تولّي هذه المحادثة
-desk-case-chat-soon = المحادثة المباشرة مع الحاج غير متاحة بعد
 desk-case-act = الإجراءات
 desk-case-new-status = الحالة الجديدة
 desk-case-note = ملاحظة
@@ -186,6 +191,100 @@ desk-audit-agent = اسم المستخدم
 desk-audit-object = العنصر
 desk-audit-detail = التفاصيل
 desk-audit-address = العنوان
+
+## Reports (supervisors)
+
+desk-reports-title = التقارير
+desk-reports-range = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+    [many] { $count } بلاغًا
+   *[other] { $count } بلاغ
+} مسجّلة من { $first } إلى { $last }
+desk-reports-export = تصدير الجدول (CSV)
+desk-reports-which-cases = الأرقام عن البلاغات المسجّلة في هذه الأيام (بتوقيت مكة)، أيًّا كانت حالتها الآن.
+desk-reports-summary = ملخص
+desk-reports-cases = البلاغات
+desk-reports-handled = حُلّت أو أُغلقت
+desk-reports-sla-kept = ضمن المهلة
+desk-reports-sla-detail = في الموعد: { $kept }، متأخرة: { $missed }
+desk-reports-median = الوسيط لمدة الحل
+desk-reports-reopen-rate = أُعيد فتحها
+desk-reports-fixed-yes-share = أجابوا «حُلّت»
+desk-reports-per-day-by-group = البلاغات يوميًا حسب النوع
+desk-reports-per-day-by-team = البلاغات يوميًا حسب الفريق
+desk-reports-per-day-by-group-label = مخطط أعمدة: البلاغات المسجّلة كل يوم مقسّمة حسب النوع
+desk-reports-per-day-by-team-label = مخطط أعمدة: البلاغات المسجّلة كل يوم مقسّمة حسب الفريق
+desk-reports-show-numbers = عرض الأرقام
+desk-reports-day = اليوم
+desk-reports-total = المجموع
+desk-reports-empty = لم يُسجَّل أي بلاغ في هذه الأيام.
+desk-reports-map = مواقع البلاغات
+desk-reports-map-label = خريطة البلاغات ذات الموقع على البلديات الفرعية
+desk-reports-map-area = { $name }: { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+    [many] { $count } بلاغًا
+   *[other] { $count } بلاغ
+}
+desk-reports-map-overdue = مفتوح وتجاوز مهلته
+desk-reports-map-open = مفتوح
+desk-reports-map-done = حُلّ أو أُغلق
+desk-reports-map-shown = على الخريطة البلاغات ذات الموقع المحدد: { $located } من { $cases }؛ كل نقطة مكان واحد (نحو { NUMBER($metres) } م)، وتكبر بكثرة البلاغات فيه. وكلما كانت البلدية الفرعية أغمق كانت بلاغاتها أكثر.
+desk-reports-map-outside = { $count ->
+    [zero] لا بلاغات خارج البلديات الفرعية.
+    [one] بلاغ واحد خارج البلديات الفرعية فلم يُرسم.
+    [two] بلاغان خارج البلديات الفرعية فلم يُرسما.
+    [few] { $count } بلاغات خارج البلديات الفرعية فلم تُرسم.
+    [many] { $count } بلاغًا خارج البلديات الفرعية فلم تُرسم.
+   *[other] { $count } بلاغ خارج البلديات الفرعية فلم تُرسم.
+}
+desk-reports-map-dot-overdue = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد مفتوح تجاوز مهلته
+    [two] بلاغان مفتوحان تجاوزا مهلتهما
+    [few] { $count } بلاغات مفتوحة تجاوزت مهلتها
+    [many] { $count } بلاغًا مفتوحًا تجاوزت مهلتها
+   *[other] { $count } بلاغ مفتوح تجاوزت مهلتها
+}
+desk-reports-map-dot-open = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد مفتوح
+    [two] بلاغان مفتوحان
+    [few] { $count } بلاغات مفتوحة
+    [many] { $count } بلاغًا مفتوحًا
+   *[other] { $count } بلاغ مفتوح
+}
+desk-reports-map-dot-done = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد حُلّ أو أُغلق
+    [two] بلاغان حُلّا أو أُغلقا
+    [few] { $count } بلاغات حُلّت أو أُغلقت
+    [many] { $count } بلاغًا حُلّت أو أُغلقت
+   *[other] { $count } بلاغ حُلّت أو أُغلقت
+}
+desk-reports-teams = الفرق
+desk-reports-definitions = ضمن المهلة: البلاغات التي حُلّت (أو أُغلقت) قبل انتهاء مهلتها، من بين البلاغات المنتهية أو التي فاتت مهلتها. الوسيط: نصف البلاغات استغرق من التسجيل إلى الحل وقتًا أقل منه، ونصفها وقتًا أطول. أُعيد فتحها: البلاغات التي أُعيد فتحها بعد حلّها (كأن يجيب الحاج «لم تُحل»)، من بين البلاغات المحلولة.
+desk-reports-satisfaction = رضا المستفيدين
+desk-reports-fixed-question = «هل حُلّت المشكلة؟»
+desk-reports-no-answers = لم يُجب أي حاج بعد عن سؤال «هل حُلّت المشكلة؟» لهذه البلاغات.
+desk-reports-chat-ratings = تقييم المحادثات المباشرة
+desk-reports-mean-rating = المتوسط { NUMBER($mean, maximumFractionDigits: 1) } من 5، من { $count ->
+    [zero] دون تقييمات
+    [one] تقييم واحد
+    [two] تقييمين
+    [few] { $count } تقييمات
+    [many] { $count } تقييمًا
+   *[other] { $count } تقييم
+}
+desk-reports-stars = { $stars } من 5 نجوم
+desk-reports-no-ratings = لم تُقيَّم أي محادثة مباشرة في هذه الأيام.
+desk-reports-chat-ratings-note = تقييمات المحادثات المباشرة التي بدأت في هذه الأيام، حسب الفريق؛ ولا ينطبق عليها فلتر النوع.
+desk-reports-all-teams = جميع الفرق
 
 ## Accounts and teams
 
@@ -312,6 +411,7 @@ desk-action-case-priority = تغيير أولوية
 desk-action-case-phone-revealed = إظهار رقم هاتف
 desk-action-case-photo-view = عرض صورة
 desk-action-case-export = تصدير بلاغات
+desk-action-report-export = صدّر تقريرًا
 desk-action-case-create = تسجيل بلاغ لمتصل
 desk-action-agent-create = إنشاء حساب
 desk-action-agent-change = تعديل حساب
@@ -324,3 +424,92 @@ desk-action-team-create = إنشاء فريق
 desk-action-team-change = تعديل فريق
 desk-action-team-activate = إعادة تفعيل فريق
 desk-action-team-deactivate = إيقاف فريق
+
+## المحادثات المباشرة (/desk/chats)
+
+desk-nav-chats = المحادثات المباشرة
+desk-chats-title = المحادثات المباشرة
+desk-chats-waiting = بانتظار موظف
+desk-chats-active = مع موظف
+desk-chats-closed = انتهت خلال آخر 24 ساعة
+desk-chats-none-waiting = لا أحد في الانتظار.
+desk-chats-none-active = لا توجد محادثة مع موظف.
+desk-chats-none-closed = لم تنتهِ أي محادثة خلال آخر 24 ساعة.
+desk-chats-chat-number = المحادثة { $number }
+desk-chats-col-chat = المحادثة
+desk-chats-col-position = الدور في الانتظار
+desk-chats-col-language = اللغة
+desk-chats-col-channel = القناة
+desk-chats-col-reason = السبب
+desk-chats-col-case = البلاغ
+desk-chats-col-team = الفريق
+desk-chats-col-since = في الانتظار منذ
+desk-chats-col-agent = الموظف
+desk-chats-col-last-pilgrim = آخر رسالة من الحاج
+desk-chats-col-status = الحالة
+desk-chats-col-ended = انتهت
+desk-chats-col-rating = التقييم
+desk-chats-yours = محادثتك
+desk-chats-unanswered = بلا رد
+desk-chats-rating = { $rating } من 5
+desk-chats-outside-hours = خارج ساعات المحادثة ({ $opens }–{ $closes } بتوقيت مكة). من يطلب موظفًا الآن يُبلَّغ بأنه لا يوجد أحد متاح، وبأن رسالته محفوظة وسيُرَدّ عليها هنا، ويُعطى الرقم 940.
+desk-chats-no-script = تتحدّث هذه الصفحة تلقائيًا ما دامت مفتوحة. إن كانت البرمجيات معطّلة في المتصفح فأعد تحميلها لرؤية المحادثات الجديدة.
+desk-chats-new-waiting-title = محادثة جديدة بالانتظار
+desk-chats-live-lost = توقّف التحديث المباشر. أعد تحميل الصفحة لرؤية الرسائل الجديدة.
+desk-chat-status-waiting = بالانتظار
+desk-chat-status-with-agent = مع موظف
+desk-chat-status-ended = انتهت
+desk-chat-status-abandoned = أُعيدت للروبوت (لم يردّ أحد)
+desk-chat-reason-asked = طلب التحدث إلى موظف
+desk-chat-reason-not-understood = لم يفهمه الروبوت مرتين
+desk-chat-reason-flow = من إجابة للروبوت («غير مفيد»)
+desk-chat-reason-agent = بدأها موظف
+desk-chat-sender-pilgrim = الحاج
+desk-chat-sender-agent = الموظف
+desk-chat-sender-bot = الروبوت
+desk-chat-began = من هنا بدأت المحادثة مع الموظفين
+desk-chat-conversation = المحادثة
+desk-chat-photo = صورة أرسلها الحاج
+desk-chat-location = الموقع
+desk-chat-unsupported = أرسل الحاج شيئًا لا تستطيع القناة نقله (رسالة صوتية أو ملف)، وأُبلغ بأنه لا يمكن قراءته.
+desk-chat-pressed = ضغط زرًّا: { $choice }
+desk-chat-you-typed = ما كتبه الموظف (قبل الترجمة):
+desk-chat-translation = ترجمة آلية:
+desk-chat-canned-your-language = بلغتك:
+desk-chat-translation-failed = تعذّرت الترجمة: أُرسل النص أو عُرض كما كُتب.
+desk-chat-canned-tag = رد جاهز:
+desk-chat-position = الدور { $position } في الانتظار
+desk-chat-changed = تغيّرت هذه المحادثة (تولّاها موظف أو حُوّلت أو انتهت).
+desk-chat-reload = إعادة التحميل
+desk-chat-window-closed = آخر رسالة من الحاج على { $channel } مضى عليها أكثر من 24 ساعة. لا تسمح { $channel } بالكتابة بحرية إلا خلال 24 ساعة من آخر رسالة منه: سيُعلَّق ردّك (أو يُرسل بصيغة الإشعار المعتمدة إن وُجدت) حتى يكتب مجددًا. إن كان الأمر عاجلًا فاتصل به.
+desk-chat-window-open = تسمح { $channel } بالرد حتى
+desk-chat-waiting-hint = لم يتولَّ أحد هذه المحادثة بعد. عندما تتولّاها يتوقف الروبوت عن الرد ويُبلَّغ الحاج باسمك.
+desk-chat-claim = تولّي هذه المحادثة
+desk-chat-held-by = يتولّى { $agent } هذه المحادثة.
+desk-chat-language-warning = يكتب الحاج بـ{ $language } لا بلغة مكتبك. ما تكتبه يُرسل كما هو: اكتب بـ{ $language } إن استطعت، أو استخدم ردًّا جاهزًا.
+desk-chat-reply = الرد على الحاج
+desk-chat-reply-hint = يُرسل كما كُتب عبر قناة الحاج نفسها. لإرسال رد جاهز اكتب اختصاره، مثل:
+desk-chat-send-translated = أرسله مترجمًا إلى { $language } (ترجمة آلية؛ يُرسل كما كُتب إن تعذّرت)
+desk-chat-send = إرسال
+desk-chat-canned = رد جاهز
+desk-chat-canned-texts = نص كل رد جاهز
+desk-chat-canned-hint = يصل إلى الحاج بـ{ $language }، وتراه هنا بلغتك.
+desk-chat-send-canned = إرسال الرد الجاهز
+desk-chat-transfer = تحويل المحادثة
+desk-chat-transfer-agent = إلى زميل في الفريق
+desk-chat-transfer-agent-submit = تحويل إلى هذا الزميل
+desk-chat-no-colleagues = لا يوجد موظف آخر في هذا الفريق له حساب.
+desk-chat-transfer-team = إلى فريق آخر (تنتظر المحادثة في قائمته)
+desk-chat-transfer-team-submit = تحويل إلى هذا الفريق
+desk-chat-end-hint = إنهاء المحادثة يعيدها إلى الروبوت، فيطلب من الحاج تقييمها.
+desk-chat-end = إنهاء المحادثة
+desk-chat-over = انتهت هذه المحادثة ({ $status }).
+desk-chat-follow-up = بدء محادثة جديدة مع هذا الحاج
+desk-chat-back = العودة إلى المحادثات المباشرة
+desk-case-take-over-hint = يبدأ محادثة مباشرة مع مقدّم البلاغ على قناته، وتتولّاها أنت فورًا.
+desk-case-no-chat = لا يمكن التواصل مع مقدّم البلاغ بمحادثة مباشرة (ورد البلاغ بالهاتف).
+desk-error-chat-taken = تولّى { $agent } المحادثة { $chat } قبلك.
+desk-error-chat-taken-by-someone = تولّى موظف آخر هذه المحادثة قبلك.
+desk-error-chat-moved-on = تغيّر وضع هذه المحادثة (تولّاها أحد أو حُوّلت أو انتهت). أعد تحميلها لمعرفة وضعها.
+desk-error-canned-unknown = لا يوجد رد جاهز بهذا الاسم أو الاختصار.
+desk-error-transfer-one = اختر زميلًا أو فريقًا واحدًا لتحويل المحادثة إليه.

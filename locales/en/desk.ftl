@@ -7,6 +7,7 @@ desk-nav-label = Desk sections
 desk-nav-cases = Cases
 desk-nav-new-case = File for a caller
 desk-nav-audit = Audit log
+desk-nav-reports = Reports
 desk-nav-admin = Accounts and teams
 desk-switch-language = العربية
 desk-sign-out = Sign out
@@ -16,6 +17,9 @@ desk-none = —
 desk-nobody = nobody
 desk-nobody-change = — keep as it is —
 desk-internal = Internal
+desk-number = { NUMBER($value) }
+desk-percent = { NUMBER($value, style: "percent", maximumFractionDigits: 0) }
+desk-hours = { NUMBER($value, maximumFractionDigits: 1) } h
 
 ## Sign-in
 
@@ -44,6 +48,8 @@ desk-error-too-long = "{ $field }" is too long: at most { $max } characters.
 desk-error-unknown-value = Unknown { $what }: "{ $value }".
 desk-error-date = "{ $value }" is not a date (use the calendar, or YYYY-MM-DD) in "{ $what }".
 desk-error-date-range = The date range ends before it starts.
+desk-error-range-too-long = The date range is too long: at most { $max } days.
+desk-error-export-too-big = More than { $max } cases match: narrow the filters (for example a shorter date range) and export again.
 desk-error-transition = A case that is "{ $current }" cannot become "{ $wanted }". Reload the page: someone may have changed it.
 desk-error-reason-needed = To mark a case "Not accepted", write the reason (it stays internal).
 desk-error-phone = That is not a valid phone number. Saudi numbers like 0501234567, or with the country code (+62…).
@@ -119,7 +125,6 @@ desk-case-photo = Photo { $number }
 desk-map-label = Where case { $ticket } is, among the sub-municipalities
 desk-map-caption = The sub-municipalities (approximate); the dot is the pilgrim's pin.
 desk-case-take-over-chat = Take over this chat
-desk-case-chat-soon = Live chat with the pilgrim is not available yet
 desk-case-act = Work on it
 desk-case-new-status = New status
 desk-case-note = Note
@@ -183,6 +188,72 @@ desk-audit-agent = Username
 desk-audit-object = Object
 desk-audit-detail = Detail
 desk-audit-address = Address
+
+## Reports (supervisors)
+
+desk-reports-title = Reports
+desk-reports-range = { $count ->
+    [one] 1 case
+   *[other] { $count } cases
+} filed from { $first } to { $last }
+desk-reports-export = Export the table (CSV)
+desk-reports-which-cases = The figures are about the cases filed on these days (Makkah time), whatever their status is now.
+desk-reports-summary = Summary
+desk-reports-cases = Cases
+desk-reports-handled = Resolved or closed
+desk-reports-sla-kept = Within the deadline
+desk-reports-sla-detail = { $kept } on time, { $missed } late
+desk-reports-median = Median time to resolve
+desk-reports-reopen-rate = Reopened
+desk-reports-fixed-yes-share = Answered "fixed"
+desk-reports-per-day-by-group = Cases per day, by type
+desk-reports-per-day-by-team = Cases per day, by team
+desk-reports-per-day-by-group-label = Bar chart: the cases filed each day, split by type
+desk-reports-per-day-by-team-label = Bar chart: the cases filed each day, split by team
+desk-reports-show-numbers = Show the numbers
+desk-reports-day = Day
+desk-reports-total = Total
+desk-reports-empty = No case was filed on these days.
+desk-reports-map = Where the cases are
+desk-reports-map-label = Map of the cases with a location, over the sub-municipalities
+desk-reports-map-area = { $name }: { $count ->
+    [one] 1 case
+   *[other] { $count } cases
+}
+desk-reports-map-overdue = Open, past its deadline
+desk-reports-map-open = Open
+desk-reports-map-done = Resolved or closed
+desk-reports-map-shown = On the map: the { $located } of { $cases } cases that have a location pin; a dot is one place (about { NUMBER($metres) } m), bigger for more cases. The darker a sub-municipality, the more cases it has.
+desk-reports-map-outside = { $count ->
+    [one] 1 case is outside the sub-municipalities and not drawn.
+   *[other] { $count } cases are outside the sub-municipalities and not drawn.
+}
+desk-reports-map-dot-overdue = { $count ->
+    [one] 1 open case past its deadline
+   *[other] { $count } open cases past their deadline
+}
+desk-reports-map-dot-open = { $count ->
+    [one] 1 open case
+   *[other] { $count } open cases
+}
+desk-reports-map-dot-done = { $count ->
+    [one] 1 case resolved or closed
+   *[other] { $count } cases resolved or closed
+}
+desk-reports-teams = Teams
+desk-reports-definitions = Within the deadline: cases resolved (or closed) by their deadline, out of those that are done or past their deadline. Median: half the cases took less time from filing to resolution, half took more. Reopened: cases reopened after being resolved (for example when the pilgrim answered "not fixed"), out of those resolved.
+desk-reports-satisfaction = Satisfaction
+desk-reports-fixed-question = "Is it fixed?"
+desk-reports-no-answers = No pilgrim has answered "is it fixed?" for these cases yet.
+desk-reports-chat-ratings = Live chat ratings
+desk-reports-mean-rating = Average { NUMBER($mean, maximumFractionDigits: 1) } of 5, from { $count ->
+    [one] 1 rating
+   *[other] { $count } ratings
+}
+desk-reports-stars = { $stars } of 5 stars
+desk-reports-no-ratings = No live chat was rated on these days.
+desk-reports-chat-ratings-note = Ratings of the live chats that started on these days, by team; the type filter does not apply to them.
+desk-reports-all-teams = All teams
 
 ## Accounts and teams
 
@@ -309,6 +380,7 @@ desk-action-case-priority = Changed a priority
 desk-action-case-phone-revealed = Revealed a phone number
 desk-action-case-photo-view = Viewed a photo
 desk-action-case-export = Exported cases
+desk-action-report-export = Exported a report
 desk-action-case-create = Filed a case for a caller
 desk-action-agent-create = Created an account
 desk-action-agent-change = Changed an account
@@ -321,3 +393,92 @@ desk-action-team-create = Created a team
 desk-action-team-change = Changed a team
 desk-action-team-activate = Reactivated a team
 desk-action-team-deactivate = Deactivated a team
+
+## Live chats (/desk/chats)
+
+desk-nav-chats = Live chats
+desk-chats-title = Live chats
+desk-chats-waiting = Waiting for an agent
+desk-chats-active = With an agent
+desk-chats-closed = Ended in the last 24 hours
+desk-chats-none-waiting = Nobody is waiting.
+desk-chats-none-active = No chat is with an agent.
+desk-chats-none-closed = No chat ended in the last 24 hours.
+desk-chats-chat-number = Chat { $number }
+desk-chats-col-chat = Chat
+desk-chats-col-position = Place in queue
+desk-chats-col-language = Language
+desk-chats-col-channel = Channel
+desk-chats-col-reason = Why
+desk-chats-col-case = Case
+desk-chats-col-team = Team
+desk-chats-col-since = Waiting since
+desk-chats-col-agent = Agent
+desk-chats-col-last-pilgrim = Pilgrim last wrote
+desk-chats-col-status = Status
+desk-chats-col-ended = Ended
+desk-chats-col-rating = Rating
+desk-chats-yours = yours
+desk-chats-unanswered = unanswered
+desk-chats-rating = { $rating } of 5
+desk-chats-outside-hours = Outside the chat hours ({ $opens }–{ $closes } Makkah time). Pilgrims who ask for a person now are told that nobody is available, that their message is kept and will be answered here, and the 940 number.
+desk-chats-no-script = This page updates itself while it is open. Without script, reload it to see new chats.
+desk-chats-new-waiting-title = New chat waiting
+desk-chats-live-lost = Live updates stopped. Reload the page to see new messages.
+desk-chat-status-waiting = Waiting
+desk-chat-status-with-agent = With an agent
+desk-chat-status-ended = Ended
+desk-chat-status-abandoned = Given back (nobody answered)
+desk-chat-reason-asked = Asked for a person
+desk-chat-reason-not-understood = The bot did not understand twice
+desk-chat-reason-flow = From a bot answer ("not helpful")
+desk-chat-reason-agent = Started by an agent
+desk-chat-sender-pilgrim = Pilgrim
+desk-chat-sender-agent = Agent
+desk-chat-sender-bot = Bot
+desk-chat-began = The chat with staff began here
+desk-chat-conversation = Conversation
+desk-chat-photo = Photo sent by the pilgrim
+desk-chat-location = Location
+desk-chat-unsupported = The pilgrim sent something the channel cannot pass on (a voice note, a file). They were told it cannot be read.
+desk-chat-pressed = Pressed a button: { $choice }
+desk-chat-you-typed = Typed by the agent (before translation):
+desk-chat-translation = Machine translation:
+desk-chat-canned-your-language = In your language:
+desk-chat-translation-failed = The translation failed: this was sent or shown as typed.
+desk-chat-canned-tag = Canned:
+desk-chat-position = place { $position } in the queue
+desk-chat-changed = This chat changed (claimed, passed on or ended).
+desk-chat-reload = Reload
+desk-chat-window-closed = The pilgrim last wrote on { $channel } more than 24 hours ago. { $channel } lets us write freely only within 24 hours of their last message: your reply is held (or sent as the approved notice, where one is set up) until they write again. If it is urgent, call them.
+desk-chat-window-open = { $channel } lets us reply until
+desk-chat-waiting-hint = Nobody has taken this chat yet. When you take it, the bot stops answering and the pilgrim is told your name.
+desk-chat-claim = Take this chat
+desk-chat-held-by = { $agent } is handling this chat.
+desk-chat-language-warning = The pilgrim writes { $language }, not your desk language. What you type is sent exactly as typed: write in { $language } if you can, or use a canned reply.
+desk-chat-reply = Reply to the pilgrim
+desk-chat-reply-hint = Sent as typed through the pilgrim's own channel. To send a canned reply, type its shortcut, for example:
+desk-chat-send-translated = Send it translated into { $language } (machine translation; sent as typed if it fails)
+desk-chat-send = Send
+desk-chat-canned = Canned reply
+desk-chat-canned-texts = What each canned reply says
+desk-chat-canned-hint = The pilgrim receives it in { $language }; you see it here in your language.
+desk-chat-send-canned = Send the canned reply
+desk-chat-transfer = Pass the chat on
+desk-chat-transfer-agent = To a colleague of the team
+desk-chat-transfer-agent-submit = Pass to this colleague
+desk-chat-no-colleagues = No other agent of this team has an account.
+desk-chat-transfer-team = To another team (the chat waits in its queue)
+desk-chat-transfer-team-submit = Pass to this team
+desk-chat-end-hint = Ending gives the chat back to the bot, which asks the pilgrim to rate it.
+desk-chat-end = End the chat
+desk-chat-over = This chat is over ({ $status }).
+desk-chat-follow-up = Start a new chat with this pilgrim
+desk-chat-back = Back to the live chats
+desk-case-take-over-hint = Starts a live chat with the reporter on their channel, held by you at once.
+desk-case-no-chat = The reporter cannot be reached by live chat (the case came by phone).
+desk-error-chat-taken = Chat { $chat } was already taken by { $agent }.
+desk-error-chat-taken-by-someone = This chat was already taken by another agent.
+desk-error-chat-moved-on = This chat has moved on (taken, passed on or ended). Reload it to see where it is.
+desk-error-canned-unknown = There is no canned reply with that name or shortcut.
+desk-error-transfer-one = Choose either a colleague or a team to pass the chat to.

@@ -14,10 +14,15 @@ from pathlib import Path
 _ROOT = str(Path(__file__).resolve().parents[2])
 if sys.path[0] != _ROOT:
     sys.path.insert(0, _ROOT)
+# the live-chat tests use the handoff kits and the browser kit of the web chat
+for _extra in ("tests/handoff", "tests/web"):
+    if str(Path(_ROOT) / _extra) not in sys.path:
+        sys.path.append(str(Path(_ROOT) / _extra))
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402
 from desk_kit import Clock, DeskUser  # noqa: E402
+from fakes.fake_libretranslate import fake_libretranslate  # noqa: E402, F401  (a fixture)
 from shared_content import runtime_on_settings  # noqa: E402
 from starlette.applications import Starlette  # noqa: E402
 

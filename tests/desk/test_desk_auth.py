@@ -123,8 +123,12 @@ async def test_cookies_are_secure_behind_https(db_url: str, tmp_path) -> None:  
         app: Starlette = create_app(runtime)
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as c:
-            response = await DeskUser(c).sign_in("amina")
-        assert "secure" in response.headers["set-cookie"].lower()
+            amina = DeskUser(c)
+            response = await amina.sign_in("amina")
+            cookies = response.headers.get_list("set-cookie")  # the session's, the login's end
+            assert len(cookies) == 2 and all("secure" in c.lower() for c in cookies), cookies
+            out = await amina.post("/desk/logout")
+            assert "secure" in out.headers["set-cookie"].lower()  # the session cookie's end too
     finally:
         runtime.service.database.dispose()
 

@@ -229,3 +229,96 @@ def test_lockout_and_a_forged_form_as_a_browser_meets_them(
     other.evaluate("document.querySelectorAll('input[name=csrf]').forEach(i => i.value = 'forged')")
     other.click("text=Sign out")
     expect(other.locator(".error")).to_contain_text("did not come from the desk")
+
+
+WEIGHTED_CATEGORIES = (
+    ("waste", 35), ("water_sewage", 15), ("street_lighting", 12), ("road_hazard", 10),
+    ("food_safety", 8), ("public_toilets", 8), ("animals_pests", 5), ("street_vendors", 4),
+    ("building_violation", 3),
+)  # fmt: skip
+BUSY_AREAS = (("ajyad", 30), ("aziziyah", 20), ("mashaer", 18), ("maabda", 10), ("umrah", 8),
+              ("sharai", 6), ("zahir", 5), ("awali", 3))  # fmt: skip
+
+
+def seed_a_fortnight(runtime: Runtime, clock: Clock, count: int = 260) -> None:
+    """Two weeks of a busy season, filed and worked through the real service: most cases
+    located inside a sub-municipality (its team's), resolved within hours or a day or two,
+    some rejected, some still open past their deadline, "is it fixed?" answered, chats rated."""
+    from random import Random
+
+    from bot.municipal.content import MunicipalData
+
+    rng = Random(1447)
+    boundaries = runtime.content.current().part(MunicipalData).boundaries
+    areas = [a for a, w in BUSY_AREAS for _ in range(w) if boundaries.get(a)]
+    categories = [c for c, w in WEIGHTED_CATEGORIES for _ in range(w)]
+    for n in range(count):
+        age = timedelta(days=rng.random() ** 1.4 * 13, minutes=rng.randrange(60))
+        filed = clock.now - age
+        sub = boundaries.get(rng.choice(areas))
+        assert sub is not None
+        south, north = min(p[0] for p in sub.areas[0]), max(p[0] for p in sub.areas[0])
+        west, east = min(p[1] for p in sub.areas[0]), max(p[1] for p in sub.areas[0])
+        located = rng.random() < 0.85
+        ticket = make_case(
+            runtime, category=rng.choice(categories), language=rng.choice("aaauuiief"),
+            description="seeded", user_id=str(5000 + n), now=filed,
+            team=sub.team if located else "customer_service",
+            location_lat=rng.uniform(south, north) if located else None,
+            location_lon=rng.uniform(west, east) if located else None,
+        )  # fmt: skip
+        fate = rng.random()
+        took = timedelta(hours=rng.choice((1, 2, 3, 5, 8, 12, 20, 30, 50)) * rng.uniform(0.5, 1.2))
+        if filed + took > clock.now or fate > 0.9:
+            continue  # still open
+        with runtime.service.database.transaction() as s:
+            case = store.require_case(s, ticket_id=ticket)
+            if fate > 0.82:
+                store.change_case_status(s, case=case, status="rejected", actor="agent:1",
+                                         reason="not ours", now=filed + took)  # fmt: skip
+                continue
+            store.change_case_status(s, case=case, status="resolved", actor="agent:1",
+                                     now=filed + took)  # fmt: skip
+            if rng.random() < 0.6:
+                store.ask_if_fixed(s, case=case, now=filed + took)
+                fixed = rng.random() < 0.82
+                store.record_fix_answer(
+                    s, case=case, fixed=fixed, actor="person:1", now=filed + took,
+                    sla_due_at=None if fixed else clock.now + timedelta(hours=12),
+                )  # fmt: skip
+    for n, stars in enumerate((5, 5, 5, 4, 5, 4, 3, 5, 4, 2, 5, 4, 1, 5, 4, 5)):
+        with runtime.service.database.transaction() as s:
+            person = store.get_or_create_person(s, channel="telegram", user_id=f"chat-{n}")
+            at = clock.now - timedelta(days=n % 12, hours=2)
+            handoff, _ = store.open_handoff(s, person=person, team="customer_service",
+                                            reason="asked", now=at)  # fmt: skip
+            store.end_handoff(s, handoff=handoff, by="system", now=at + timedelta(minutes=9))
+            store.rate_handoff(s, handoff=handoff, rating=stars, now=at + timedelta(minutes=10))
+
+
+def test_the_reports_page_in_arabic_and_english(
+    browser: Browser, served: tuple[str, Runtime], clock: Clock
+) -> None:
+    url, runtime = served
+    seed_a_fortnight(runtime, clock)
+    make_staff(runtime, "sara", role="supervisor", team=None, lang="en")
+    make_staff(runtime, "mona", role="supervisor", team=None, lang="ar")
+    for lang, who in (("en", "sara"), ("ar", "mona")):
+        page = new_page(browser)
+        sign_in(page, url, who, lang)
+        page.click(f"text={'Reports' if lang == 'en' else 'التقارير'}")
+        expect(page.locator("svg.chart")).to_have_count(2)
+        expect(page.locator("svg.casemap circle").first).to_be_visible()
+        expect(page.locator("table.teams tbody tr")).not_to_have_count(0)
+        page.locator("details.numbers summary").first.click()  # the numbers behind the bars
+        expect(page.locator("details.numbers table").first).to_be_visible()
+        page.locator("details.numbers summary").first.click()
+        shot(page, f"desk-reports-{lang}")
+        tablet = new_page(browser, viewport=TABLET)
+        sign_in(tablet, url, who, lang)
+        tablet.goto(f"{url}/desk/reports")
+        overflow = tablet.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the reports are wider than a tablet ({lang}): {overflow}px"
+        assert page.errors == [] and tablet.errors == []  # type: ignore[attr-defined]

@@ -51,7 +51,7 @@ async def test_the_page_shows_what_was_sent_the_map_and_the_timeline(
     assert "21.41000, 39.85000" in page and "openstreetmap.org/?mlat=21.41000" in page
     assert '<svg class="casemap"' in page and 'class="area highlight"' in page
     assert 'class="pin"' in page
-    assert "Take over this chat" in page and "disabled" in page  # the live-chat seam
+    assert 'id="take-over-form"' in page and "Take over this chat" in page  # a live chat
     assert "The pilgrim reads Urdu" in page  # the agent's desk is English
     assert "+966" not in page  # the phone stays hidden
 

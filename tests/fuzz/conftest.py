@@ -22,6 +22,7 @@ if sys.path[0] != _ROOT:  # tests/dialogs/ would shadow the `dialogs` package
 
 import httpx  # noqa: E402
 import pytest  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
 from fakes.fake_telegram import FakeTelegram  # noqa: E402
 from fakes.fake_twilio import FakeTwilio  # noqa: E402
 from shared_content import runtime_on_settings  # noqa: E402
@@ -31,12 +32,16 @@ from bench.fuzz_corpus import PNG, FuzzRequest, Target  # noqa: E402
 from bot.app.config import load_settings  # noqa: E402
 from bot.app.wiring import create_app  # noqa: E402
 from bot.core.runtime import Runtime  # noqa: E402
+from bot.desk.pages import COOKIE  # noqa: E402
+from storage import service as store  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.models import Case, CaseEvent, Message, OutboxItem, Person  # noqa: E402
 
 TOKEN = "123456:FUZZ-not-a-real-token"
 SECRET = "fuzz-webhook-secret-0123456789"
 PUBLIC_URL = "https://labbaik.example.org"
+DESK_PASSWORD = "olive lantern harbour 42"
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 TABLES = (Person, Message, OutboxItem, Case, CaseEvent)
 
 
@@ -61,6 +66,17 @@ def row_counts(database: Database) -> dict[str, int]:
             t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0
             for t in TABLES
         }
+
+
+def _supervisor_cookie(runtime: Runtime) -> str:
+    """A signed-in supervisor's cookie, so the desk's pages are fuzzed past the sign-in."""
+    with runtime.service.database.transaction() as s:
+        agent = store.create_agent(
+            s, username="fuzzsuper", display_name="Fuzz Supervisor", password=DESK_PASSWORD,
+            role="supervisor", team=None, desk_language="en", hasher=FAST_HASHER,
+        )  # fmt: skip
+        signed_in = store.create_desk_session(s, agent=agent, client_address=None)
+    return f"{COOKIE}={signed_in.token}"
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +124,7 @@ async def fuzzed(
         twilio_account=twilio.account_sid,
         public_url=PUBLIC_URL,
         media_url=twilio.add_media(PNG, "image/png"),
+        desk_cookie=_supervisor_cookie(runtime),
     )
     transport = httpx.ASGITransport(app=app)
     try:

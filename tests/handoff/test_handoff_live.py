@@ -22,6 +22,7 @@ from handoff_kit import ALL_DAY, Clock, Desk, Pilgrim, handoff_settings, make_ru
 
 from bot.core.live import RESYNC, LiveBus
 from bot.core.runtime import Runtime
+from bot.desk.chat_pages import sse
 from bot.handoff.chats import ChatEvent, Chats
 from storage.bus import BusEvent, publish
 from storage.db import Database
@@ -81,6 +82,58 @@ async def test_the_desk_hears_a_chat_open_be_claimed_and_get_a_message(
         await urdu.start("ur")
         await urdu.send(choice="flow:human_agent")
         first = await _next(theirs)
+        assert (first.change, first.team) == ("opened", "ajyad")
+    assert runtime.live.subscribers == 0
+
+
+async def test_a_transfer_to_another_team_is_heard_by_the_old_team_and_the_new(
+    runtime: Runtime, desk: Desk, chats: Chats
+) -> None:
+    desk.team("customer_service", languages=("ar", "en"))
+    desk.team("wajibna", languages=())
+    desk.team("ajyad", languages=("ur",))
+    amina, nadia = desk.agent("amina"), desk.agent("nadia", team="wajibna")
+    khalid = desk.agent("khalid", team="ajyad")
+    pilgrim = Pilgrim(runtime, "browser-live-transfer-001")
+    await pilgrim.start("en")
+    async with (
+        listening(runtime.live),
+        chats.watch(agent_id=amina) as old_team,
+        chats.watch(agent_id=nadia) as new_team,
+        chats.watch(agent_id=khalid) as neither,
+    ):
+        await pilgrim.send(choice="flow:human_agent")
+        opened = await _next(old_team)
+        chat = opened.chat_id
+        assert chat is not None and not opened.gone
+        await chats.claim(agent_id=amina, chat_id=chat)
+        assert (await _next(old_team)).change == "claimed"
+        await chats.transfer(agent_id=amina, chat_id=chat, to_team="wajibna")
+        left = await _next(old_team)  # Amina's team sees it go
+        assert (left.change, left.chat_id, left.status, left.team, left.gone) == (
+            "transferred", chat, "waiting", "wajibna", True,
+        )  # fmt: skip
+        came = await _next(new_team)  # the first Nadia's team hears of it
+        assert (came.change, came.chat_id, came.status, came.team, came.gone) == (
+            "transferred", chat, "waiting", "wajibna", False,
+        )  # fmt: skip
+        assert json.loads(sse(left).data)["gone"] is True  # what chats.js is told
+        assert "gone" not in json.loads(sse(came).data)
+
+        # from now on the chat is Nadia's team's alone
+        await pilgrim.send(text="Is anyone there?")
+        heard = await _next(new_team)
+        assert (heard.change, heard.chat_id) == ("message", chat)
+        other = Pilgrim(runtime, "browser-live-transfer-002")
+        await other.start("en")
+        await other.send(choice="flow:human_agent")
+        following = await _next(old_team)  # not the message: the next chat of her team
+        assert following.change == "opened" and following.chat_id != chat
+        # Khalid's team was neither: the first he hears of is his own team's chat
+        urdu = Pilgrim(runtime, "browser-live-transfer-003")
+        await urdu.start("ur")
+        await urdu.send(choice="flow:human_agent")
+        first = await _next(neither)
         assert (first.change, first.team) == ("opened", "ajyad")
     assert runtime.live.subscribers == 0
 

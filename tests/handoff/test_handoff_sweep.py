@@ -6,10 +6,25 @@ against the real database, with the service's clock moved on by the test.
 
 from __future__ import annotations
 
-from handoff_kit import Clock, Desk, Pilgrim, chat_messages, deliver
+import asyncio
+from pathlib import Path
+
+import pytest
+from handoff_kit import (
+    Clock,
+    Desk,
+    Pilgrim,
+    chat_messages,
+    deliver,
+    handoff_settings,
+    make_runtime,
+    outbox_payloads,
+)
+from sqlalchemy import func, select
 
 from bot.core.runtime import Runtime
 from bot.handoff.chats import Chats
+from storage.models import AuditEvent
 
 
 async def _queued(runtime: Runtime, user: str) -> tuple[Pilgrim, int]:
@@ -83,3 +98,35 @@ async def test_a_waiting_chat_is_kept_while_nobody_is_there_and_given_back_once_
     assert chat is not None and chat.status == "abandoned"
     await deliver(runtime)
     assert [m["key"] for m in pilgrim.received()][-2:] == ["handoff-abandoned", "menu-prompt"]
+
+
+@pytest.mark.postgres
+async def test_two_processes_sweeping_at_once_give_a_chat_back_once(
+    pg_url: str, tmp_path: Path, clock: Clock
+) -> None:
+    """Every `labbaik run` process sweeps (docs/performance.md, "Several processes"): two
+    runtimes on one PostgreSQL, each with its own connections, as two processes have."""
+    here, there = (make_runtime(handoff_settings(pg_url, tmp_path), clock) for _ in range(2))
+    mine, theirs = Chats(here), Chats(there)
+    try:
+        amina = Desk(here, clock).agent("amina")
+        pilgrim, chat_id = await _queued(here, "browser-sweep-two-00001")
+        await pilgrim.send(text="Is the road to Mina closed?")
+        await mine.claim(agent_id=amina, chat_id=chat_id)
+        clock.advance(minutes=16)  # past reply_minutes (15)
+        done = await asyncio.gather(mine.sweep(), theirs.sweep(), mine.sweep(), theirs.sweep())
+        assert sorted(d.get("unanswered", 0) for d in done) == [0, 0, 0, 1]
+        keys = [p.get("reply", p).get("key") for _, p in outbox_payloads(here)]
+        assert keys.count("handoff-abandoned") == 1  # one apology
+        with here.service.database.session() as s:
+            given_back = s.scalar(
+                select(func.count()).where(AuditEvent.action == "handoff.unanswered")
+            )
+        assert given_back == 1
+        await deliver(here)
+        received = [m["key"] for m in pilgrim.received()]
+        assert received.count("handoff-abandoned") == 1 and received[-1] == "menu-prompt"
+    finally:
+        for chats, runtime in ((mine, here), (theirs, there)):
+            await chats.settle()
+            runtime.service.database.dispose()

@@ -234,3 +234,20 @@ def test_at_noon_the_next_opening_is_given(database: Database):
 def test_a_place_nobody_knows(database: Database):
     data = _run(database, "nearest_service_points", {"location": {"text": "Atlantis"}})
     assert data["located"] is False and data["found"] is False
+
+
+@pytest.mark.parametrize(
+    ("location", "sub", "place"),
+    [
+        ({"text": "gate 79", "place": "gate-79"}, "ajyad", "King Fahd Gate"),
+        ({"text": "مخيم ٥٦ منى", "place": "mina-camp-56"}, "mashaer", "Mina"),
+        ({"text": "Al-Aziziyah"}, "aziziyah", "Al-Aziziyah"),  # typed, no NLU key
+    ],
+)
+def test_which_sub_municipality_a_named_place_is_in(
+    database: Database, location: dict[str, str], sub: str, place: str
+):
+    with database.transaction() as session:
+        ctx = _ctx(session, _person(session, language="en"))
+        data = effects.HANDLERS["find_sub_municipality"](ctx, {"location": location})
+    assert (data["found"], data["sub_municipality"], data["place"]) == (True, sub, place)

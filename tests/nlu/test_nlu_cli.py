@@ -50,6 +50,7 @@ def test_parse_prints_one_json_object_per_line(nlu_url: str, tmp_path: Path) -> 
         "وضعیت شکایتم ۱۲۳۴۵۶۶ چی شد",
         "",
         "there is garbage near my hotel",
+        "the toilets near gate 79 are dirty",
     ]
     proc = labbaik(config_for(tmp_path, nlu_url), "nlu", "parse", stdin="\n".join(texts) + "\n")
     assert proc.returncode == 0, proc.stderr
@@ -63,6 +64,8 @@ def test_parse_prints_one_json_object_per_line(nlu_url: str, tmp_path: Path) -> 
         {"entity": "ticket_id", "value": "MK-1234566", "raw": "۱۲۳۴۵۶۶"}
     ]
     assert lines[2]["entities"] == [{"entity": "category", "value": "waste", "raw": "garbage"}]
+    places = [e for e in lines[3]["entities"] if e["entity"] == "place"]
+    assert places == [{"entity": "place", "value": "gate 79", "raw": "gate 79", "key": "gate-79"}]
 
 
 def test_parse_starts_its_own_server_when_none_answers(nlu_url: str, tmp_path: Path) -> None:

@@ -20,10 +20,12 @@ from worker_kit import (
     row,
 )
 
+from bot.core.outbox import LEASED_RECHECK_SECONDS
 from bot.core.ratelimit import RateLimits
 from dialogs.tickets import make_ticket_id
+from storage import service as store
 from storage.db import Database
-from storage.models import CaseEvent
+from storage.models import CaseEvent, OutboxItem
 
 
 async def test_sends_in_order_and_marks_each_sent(
@@ -350,3 +352,31 @@ def _case_events(database: Database, case_id: int | None) -> list[str]:
     with database.session() as session:
         stmt = select(CaseEvent.type).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)
         return list(session.scalars(stmt))
+
+
+async def test_a_newer_message_behind_one_another_worker_is_sending_looks_again_soon(
+    database: Database, fake_twilio: FakeTwilio, wall: WallClock
+) -> None:
+    """Several processes: the older row is leased by another worker, which sends it now; the
+    newer one waits a moment behind it, not the whole lease (that is for a dead worker)."""
+    user = new_user()
+    person_wrote(database, user, wall())
+    first = queue_reply(database, user, "first")
+    with database.transaction() as session:  # the other worker claims "first" ...
+        (leased,) = store.claim_outbox(session, now=wall(), lease_seconds=60)
+    second = queue_reply(database, user, "second")
+    worker = make_worker(database, fake_twilio, wall)
+
+    assert await worker.run_once() == 1  # "second" must not overtake "first"
+    assert fake_twilio.bodies_to(user) == []
+    assert row(database, second).next_attempt_at == wall() + timedelta(
+        seconds=LEASED_RECHECK_SECONDS
+    )
+    with database.transaction() as session:  # ... and sends it
+        item = session.get_one(OutboxItem, leased.id, with_for_update=True)
+        store.mark_outbox_sent(session, item=item, platform_message_id="SM-other-worker")
+
+    wall.advance(LEASED_RECHECK_SECONDS)
+    assert await worker.run_once() == 1
+    assert fake_twilio.bodies_to(user) == ["second"]
+    assert [row(database, i).status for i in (first, second)] == ["sent", "sent"]

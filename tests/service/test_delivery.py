@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 
 from bot.core.conversation import ConversationService
-from storage.models import Case, Message
+from storage.models import Case, Conversation, Message
 
 from .conftest import Chat
 
@@ -52,6 +52,30 @@ async def test_ten_concurrent_redeliveries_store_one_message_and_one_case(
     # every redelivery that came after the commit got the same answer
     for r in results:
         assert r.replies in ((), fresh.replies)
+
+
+async def test_messages_of_one_chat_at_once_are_handled_one_turn_at_a_time(
+    db_url: str, make_service: Callable[[str], ConversationService]
+) -> None:
+    """Within one process (SQLite's case; tests/processes/ does it across two on PostgreSQL):
+    each turn runs on the state the previous one saved, and its replies are stored as one
+    block, never between another turn's."""
+    service = make_service(db_url)
+    chat = Chat(service, "many-at-once")
+    await chat.handle(command="start")
+    results = await asyncio.gather(*(chat.handle(text=f"question {n}") for n in range(8)))
+    assert not any(r.duplicate for r in results) and all(r.replies for r in results)
+    with service.database.session() as session:
+        messages = list(session.scalars(select(Message).order_by(Message.id)))
+        version = session.scalar(select(Conversation.version))
+    inbound = [m.id for m in messages if m.direction == "in"]
+    assert len(inbound) == 9
+    assert version == 1 + len(inbound)  # nine saves, each on the one before: none lost
+    blocks: list[int | None] = []
+    for m in messages:
+        if m.direction == "out" and (not blocks or blocks[-1] != m.in_reply_to_id):
+            blocks.append(m.in_reply_to_id)
+    assert sorted(b or 0 for b in blocks) == inbound
 
 
 async def test_unsupported_messages_get_a_clear_answer_and_keep_the_dialog(

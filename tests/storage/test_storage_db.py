@@ -89,3 +89,31 @@ def test_a_reader_is_not_blocked_by_an_open_writer(database: Database) -> None:
             assert count(reader, Person) == 0
     with database.session() as reader:
         assert count(reader, Person) == 1
+
+
+def test_a_held_lock_is_one_process_s_until_released(db_url: str) -> None:
+    """`Database.hold`: on PostgreSQL one holder per schema and name (the work only one of
+    several processes does); SQLite serves one process, so it is always granted."""
+    first, second = Database(db_url), Database(db_url)
+    try:
+        held = first.hold("channel-tasks")
+        assert held is not None
+        other = second.hold("channel-tasks")
+        if first.dialect == "postgresql":
+            assert other is None  # another connection, as another process would ask
+            elsewhere = second.hold("something-else")  # another name is another lock
+            assert elsewhere is not None
+            elsewhere.release()
+        else:
+            assert other is not None
+            other.release()
+        held.release()
+        held.release()  # a second release does nothing
+        again = second.hold("channel-tasks")  # the pooled connection gave the lock back
+        assert again is not None
+        if first.dialect == "postgresql":
+            assert first.hold("channel-tasks") is None  # now the other one's
+        again.release()
+    finally:
+        first.dispose()
+        second.dispose()

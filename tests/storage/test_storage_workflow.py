@@ -272,6 +272,23 @@ def test_unanswered_questions_close_their_cases_and_late_answers_are_refused(
             svc.record_fix_answer(s, case=case, fixed=False, actor="person:1", sla_due_at=T0)
 
 
+def test_two_schedulers_closing_at_once_close_each_case_once(pg_database: Database) -> None:
+    """PostgreSQL only (every `labbaik run` process runs the closing timer): rows one
+    transaction is closing are skipped by the other, never closed twice."""
+    database = pg_database
+    ticket_id = _resolved(database)
+    asked_before = T0 + timedelta(hours=12)
+    with database.transaction() as s1:
+        first = svc.close_unanswered_cases(s1, asked_before=asked_before, now=T0 + DAY)
+        with database.transaction() as s2:  # while s1 still holds the row
+            assert svc.close_unanswered_cases(s2, asked_before=asked_before, now=T0 + DAY) == []
+    assert [c.ticket_id for c in first] == [ticket_id]
+    with database.transaction() as s:  # and after s1 committed, it is closed already
+        assert svc.close_unanswered_cases(s, asked_before=asked_before, now=T0 + DAY) == []
+    closing = [e for e in _events(database, ticket_id) if e[3] == "closed"]
+    assert len(closing) == 1
+
+
 def test_satisfaction_is_kept_once_resolved(database: Database) -> None:
     ticket_id = _case(database)
     with database.transaction() as s:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from bot.app.config import load_settings
 from bot.core.nlu_contract import NORMALISERS
+from bot.municipal import place_vocab
 from nlu import evaluate, project, vocab
 from nlu.client import NluClient
 from nlu.result import Parse
@@ -32,6 +33,7 @@ def train_main(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    place_vocab.write()  # the NLU's place names from bot/municipal/data (one home for them)
     try:
         result = project.train(force=bool(getattr(args, "force", False)))
     except project.TrainingError as exc:
@@ -52,7 +54,10 @@ def result_json(text: str, result: Parse | None) -> dict[str, object]:
         "text": text,
         "intent": result.intent,
         "confidence": round(result.confidence, 4),
-        "entities": [{"entity": e.name, "value": e.value, "raw": e.raw} for e in result.entities],
+        "entities": [
+            {"entity": e.name, "value": e.value, "raw": e.raw} | ({"key": e.key} if e.key else {})
+            for e in result.entities
+        ],
         "language": result.language,
     }
 

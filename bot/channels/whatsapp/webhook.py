@@ -151,7 +151,7 @@ class _Webhook:
             log.info("whatsapp: malformed request refused: %s", exc.field)
             return _malformed(exc)
         result = await self._runtime.service.handle(inbound, deliver="inline")
-        log.info(
+        log.debug(  # the access log has a line per request already; this one is for debugging
             "whatsapp: message from %s handled%s, %d replies",
             who(inbound.user_id),
             " (redelivery)" if result.duplicate else "",

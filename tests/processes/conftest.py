@@ -1,0 +1,26 @@
+"""The fake Telegram Bot API the `labbaik run` processes of these tests send to."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+# tests/ is on sys.path (for `fakes`), where tests/dialogs/ could shadow the `dialogs`
+# package as a namespace package; the project root must come first.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if sys.path[0] != _ROOT:
+    sys.path.insert(0, _ROOT)
+if str(Path(_ROOT) / "tests" / "web") not in sys.path:  # the browser kit of the web chat
+    sys.path.append(str(Path(_ROOT) / "tests" / "web"))
+
+import pytest  # noqa: E402
+from fakes.fake_telegram import FakeTelegram  # noqa: E402
+from process_kit import TOKEN  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def fake() -> Iterator[FakeTelegram]:
+    fake = FakeTelegram(token=TOKEN).start()
+    yield fake
+    fake.stop()
