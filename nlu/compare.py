@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlu import evaluate as ev
-from nlu import project, vocab
+from nlu import places, project, vocab
 from nlu.client import NluClient
 from nlu.server import NluServer, free_port, process_cpu_seconds, process_rss_bytes
 
@@ -177,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=200, help="parses for the latency")
     args = parser.parse_args(argv)
     vocab.write_generated()
+    places.write_generated()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     data = OUT_DIR / "data"  # a snapshot, so editing data meanwhile does not mix results
     shutil.rmtree(data, ignore_errors=True)

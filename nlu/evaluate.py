@@ -38,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from nlu import project, vocab
+from nlu import places, project, vocab
 from nlu.client import NluClient, Normalisers
 from nlu.language import detect_language
 from nlu.result import Parse as NluResult
@@ -453,6 +453,7 @@ def leave_one_out(
 ) -> list[LeftOut]:
     """Per language: a model trained without its files, scored on its frozen cases."""
     vocab.write_generated()
+    places.write_generated()
     out: list[LeftOut] = []
     for lang in languages_of(cases):
         # a work folder per config, so two comparisons never share one
