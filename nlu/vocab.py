@@ -42,6 +42,7 @@ CATEGORIES: tuple[str, ...] = tuple(yaml.safe_load(SOURCE.read_text(encoding="ut
 GENERIC_WORDS = frozenset(
     {"water", "no water", "air", "pani", "paani", "پانی", "آب"}
     | {"ماء", "ماي", "مياه", "مويه", "موية", "مية"}
+    | {"moya", "mooya", "mayah", "mayya"}  # Arabizi
 )
 
 _HEADER = (
@@ -63,11 +64,16 @@ def _indonesian_forms(phrase: str) -> list[str]:
     return [phrase, phrase + "nya"] if " " not in phrase else [phrase]
 
 
+def _arabizi_forms(phrase: str) -> list[str]:
+    """Arabizi single words also with the article written on: "elzbala", "lmajari"."""
+    return [phrase, "el" + phrase, "l" + phrase] if " " not in phrase else [phrase]
+
+
 def _as_is(phrase: str) -> list[str]:
     return [phrase]
 
 
-_FORMS = {"ar": _arabic_forms, "id": _indonesian_forms}
+_FORMS = {"ar": _arabic_forms, "ar_latin": _arabizi_forms, "id": _indonesian_forms}
 
 
 def load_source(path: Path = SOURCE) -> dict[str, dict[str, list[str]]]:
