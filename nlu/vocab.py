@@ -7,11 +7,17 @@ EntitySynonymMapper turns any of the words into the value) and one `category`
 lookup table (so RegexEntityExtractor finds the words in a message). Arabic
 words are also listed with their attached prefixes (ال، وال، بال، لل، و، ب),
 because a whitespace tokenizer and `\\b` regexes see "والقمامة" as one word;
-Indonesian single words also with the suffix -nya ("trotoarnya", "lampunya").
+Indonesian single words also with the suffix -nya ("trotoarnya", "lampunya"),
+Arabizi single words with the article written on ("elzbala", "lmajari"). The
+spellings people type for the same word are added too, where no written word
+claims them: Arabic with a bare alef, ه for ة and ي for ى ("القمامه", "اضاءه"),
+Persian with a space or nothing for the zero-width non-joiner and on an Arabic
+keyboard ("سگ ها", "سگها", "سرويس بهداشتي").
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -32,6 +38,7 @@ INTENTS = (
     *("ask_service_points", "ask_contact", "ask_transactions", "out_of_scope"),
 )
 FALLBACK_INTENT = "nlu_fallback"
+ZWNJ = "\u200c"  # zero-width non-joiner, inside Persian words (سگ‌ها)
 
 # The category values, in the order of the hand-written file: its keys. That they are
 # the report categories of the contract (storage.models.REPORT_CATEGORIES, which the
@@ -46,7 +53,8 @@ CATEGORIES: tuple[str, ...] = tuple(
 # toilets"), the specific one is what the report is about.
 GENERIC_WORDS = frozenset(
     {"water", "no water", "air", "pani", "paani", "پانی", "آب"}
-    | {"ماء", "ماي", "مياه", "مويه", "موية", "مية"}
+    | {"ماء", "ماي", "مياه", "مويه", "موية", "مية", "ميه"}
+    | {"moya", "mooya", "mayah", "mayya"}  # Arabizi
 )
 
 _HEADER = (
@@ -68,11 +76,16 @@ def _indonesian_forms(phrase: str) -> list[str]:
     return [phrase, phrase + "nya"] if " " not in phrase else [phrase]
 
 
+def _arabizi_forms(phrase: str) -> list[str]:
+    """Arabizi single words also with the article written on: "elzbala", "lmajari"."""
+    return [phrase, "el" + phrase, "l" + phrase] if " " not in phrase else [phrase]
+
+
 def _as_is(phrase: str) -> list[str]:
     return [phrase]
 
 
-_FORMS = {"ar": _arabic_forms, "id": _indonesian_forms}
+_FORMS = {"ar": _arabic_forms, "ar_latin": _arabizi_forms, "id": _indonesian_forms}
 
 
 def load_source(path: Path = SOURCE) -> dict[str, dict[str, list[str]]]:
@@ -89,9 +102,36 @@ def unknown_categories(known: tuple[str, ...]) -> list[str]:
     return [c for c in CATEGORIES if c not in known]
 
 
+def _arabic_spellings(form: str) -> list[str]:
+    """How people also type an Arabic form: alef without hamza, final ه for ة, ي for ى."""
+    bare = re.sub("[أإآ]", "ا", form).replace("ة", "ه").replace("ى", "ي")
+    return [bare] if bare != form else []
+
+
+def _persian_spellings(form: str) -> list[str]:
+    """Persian typed with a space or nothing for the zero-width non-joiner (سگ‌ها / سگ ها /
+    سگها), and on an Arabic keyboard (ي ك for ی ک)."""
+    out = {form.replace(ZWNJ, " "), form.replace(ZWNJ, "")}
+    for suffix in (" ها", " های", " هایی"):
+        if suffix in form:
+            out |= {form.replace(suffix, ZWNJ + suffix[1:]), form.replace(suffix, suffix[1:])}
+    out |= {v.replace("ی", "ي").replace("ک", "ك") for v in (*out, form)}
+    out.discard(form)
+    return sorted(out)
+
+
+_SPELLINGS = {"ar": _arabic_spellings, "fa": _persian_spellings}
+
+
 def synonyms(path: Path = SOURCE) -> dict[str, str]:
-    """Every surface form (lower-cased) -> category value; conflicts are errors."""
+    """Every surface form (lower-cased) -> category value; conflicts are errors.
+
+    The forms written in the file (and their attached prefixes) must not conflict. The
+    other spellings derived from them (`_SPELLINGS`) are added after, each only where
+    no written form claims it, so a derived spelling never changes a written word.
+    """
     table: dict[str, str] = {}
+    derived: list[tuple[str, str]] = []
     for value, by_lang in load_source(path).items():
         for lang, words in by_lang.items():
             for word in words:
@@ -103,7 +143,20 @@ def synonyms(path: Path = SOURCE) -> dict[str, str]:
                             f"{path}: {form!r} is listed for both {table[key]} and {value}"
                         )
                     table[key] = value
+                    derived += [
+                        (v.strip().lower(), value) for v in _SPELLINGS.get(lang, _none)(key)
+                    ]
+    claimed: dict[str, set[str]] = {}
+    for key, value in derived:
+        claimed.setdefault(key, set()).add(value)
+    for key, values in claimed.items():
+        if key not in table and len(values) == 1:
+            table[key] = next(iter(values))
     return table
+
+
+def _none(_: str) -> list[str]:
+    return []
 
 
 def render(path: Path = SOURCE) -> str:

@@ -75,7 +75,9 @@ def test_annotated_categories_map_to_category_values(path: Path) -> None:
 def test_every_category_has_words_in_every_language() -> None:
     source = vocab.load_source()
     for value in vocab.CATEGORIES:
-        assert set(source[value]) == {"en", "ar", "id", "ur", "ur_roman", "fa"}, value
+        # ar_latin: Arabic written in Latin letters (Arabizi: zbala, 7ofra, majari)
+        keys = {"en", "ar", "ar_latin", "id", "ur", "ur_roman", "fa"}
+        assert set(source[value]) == keys, value
 
 
 def test_generated_synonyms_file_is_current() -> None:
@@ -103,3 +105,22 @@ def test_evaluation_set_covers_every_intent_in_every_language() -> None:
         assert intents == set(CONTRACT_INTENTS), variant
     forms = {c.digit_form for c in cases if c.ticket_id}
     assert forms == {"ascii", "arabic_indic", "persian"}
+
+
+def test_arabic_and_persian_words_are_also_known_as_people_type_them() -> None:
+    table = vocab.synonyms()
+    # Arabic without hamza, with ه for ة: "القمامه", "اضاءه"
+    assert table["القمامه"] == "waste"
+    assert table["الاضاءه"] == "street_lighting"
+    # Persian with a space, a non-joiner or nothing before ها, and on an Arabic keyboard
+    assert table["سگ های ولگرد"] == table["سگ\u200cهای ولگرد"] == table["سگهای ولگرد"]
+    assert table["سرويس بهداشتي"] == "public_toilets"
+
+
+def test_a_derived_spelling_never_changes_a_written_word() -> None:
+    written = vocab.load_source()
+    table = vocab.synonyms()
+    for value, by_lang in written.items():
+        for words in by_lang.values():
+            for word in words:
+                assert table[word.strip().lower()] == value, word
