@@ -2,16 +2,19 @@
 
 Detection (`LanguageDetector.detect`, `detect_language` for the project's
 own data) is a small character n-gram naive Bayes model in pure Python,
-trained from the hand-written Rasa training files (`<data>/nlu/<lang>*.yml`,
-the language named by the file) and the category vocabulary. It runs in the
+trained from the hand-written Rasa training files (`<data>/nlu/<lang>.yml` and
+`<lang>_<anything>.yml`, the language named by the file: `ar_arabizi.yml` is
+Arabic, `fa_dari.yml` Persian, `ur_roman.yml` Urdu) and the category vocabulary. It runs in the
 bot, not in Rasa, so a person's language is known even when the NLU server is
 down. The languages are the bot's configured ones (or, by default, every
 language that has a data file), so a new language's data file is picked up
 without code. The script decides the candidates first: a language is a
 candidate for a script when a tenth or more of its training examples are
-written in it (from the data: Arabic script gives ar, ur, fa; Latin gives en,
-id and Roman Urdu, which counts as ur); n-grams of 1-4 characters inside word
-boundaries then separate languages that share letters (ة ي ك for Arabic,
+written in it, or when one of its files is mostly written in it (from the
+data: Arabic script gives ar, ur, fa; Latin gives en, id, Roman Urdu, which
+counts as ur, and Arabizi, which counts as ar); n-grams of 1-4 characters inside word
+boundaries, learnt per script from the examples written in it, then separate
+languages that share letters (ة ي ك for Arabic,
 ے ں ٹ ہ for Urdu, ه ی ک with Persian words...).
 
 The policy (`decide_language`) is a pure function: the language is set by the
@@ -156,11 +159,29 @@ def training_texts(data_dir: Path, categories_file: Path | None) -> list[tuple[s
 class LanguageDetector:
     """Which of `languages` a text is in, trained from (language, text) examples."""
 
-    def __init__(self, texts: Sequence[tuple[str, str]], languages: Sequence[str]) -> None:
+    def __init__(
+        self,
+        texts: Sequence[tuple[str, str]],
+        languages: Sequence[str],
+        file_scripts: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        """`file_scripts`: (language, script) of each training file written mostly in
+        one script, which makes the language a candidate for it whatever its share
+        (ar_arabizi.yml: Arabic in Latin letters is still `ar`)."""
         self.languages = tuple(languages)
         chosen = [(lang, text) for lang, text in texts if lang in self.languages]
-        self._model = NaiveBayes(chosen, self.languages)
-        self._candidates = _candidates_by_script(chosen, self.languages)
+        self._candidates = _candidates_by_script(chosen, self.languages, file_scripts)
+        # one model per script, from the examples written in it: Arabizi competes with
+        # English and Roman Urdu on Latin n-grams only, not diluted by Arabic-script ones
+        by_script: dict[str, list[tuple[str, str]]] = {s: [] for s in self._candidates}
+        for lang, text in chosen:
+            script = _script(_normalise(text))
+            if script in by_script and lang in self._candidates[script]:
+                by_script[script].append((lang, text))
+        self._models = {
+            script: NaiveBayes(examples, self._candidates[script])
+            for script, examples in by_script.items()
+        }
 
     @classmethod
     def from_data(
@@ -178,8 +199,10 @@ class LanguageDetector:
         if categories_file == CATEGORIES_FILE and data_dir != DATA_DIR:
             categories_file = data_dir.parent / "categories.yml"
         texts = training_texts(data_dir, categories_file)
-        found = sorted({_language_of(p) for p in (data_dir / "nlu").glob("*.yml")})
-        return cls(texts, languages if languages is not None else found)
+        files = sorted((data_dir / "nlu").glob("*.yml"))
+        found = sorted({_language_of(p) for p in files})
+        file_scripts = [(_language_of(p), s) for p in files if (s := _file_script(p))]
+        return cls(texts, languages if languages is not None else found, file_scripts)
 
     def detect(self, text: str) -> Detection:
         """The language of one message, with a confidence that is 0 for non-evidence."""
@@ -188,7 +211,7 @@ class LanguageDetector:
         candidates = self._candidates.get(script or "", ())
         if not candidates:
             return Detection(None, 0.0)
-        scores = self._model.scores(words, candidates)
+        scores = self._models[script or ""].scores(words, candidates)
         # per-n-gram average, so long texts do not get absurd certainty
         n = max(1, sum(1 for _ in _ngrams(words)))
         best = max(scores.values())
@@ -203,10 +226,20 @@ class LanguageDetector:
         return Detection(lang, round(confidence, 3))
 
 
+def _file_script(path: Path) -> str | None:
+    """The script most of a training file's examples are written in (None if empty)."""
+    counts = Counter(_script(_normalise(t)) for t in _examples(path))
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _candidates_by_script(
-    texts: Sequence[tuple[str, str]], languages: Sequence[str]
+    texts: Sequence[tuple[str, str]],
+    languages: Sequence[str],
+    file_scripts: Iterable[tuple[str, str]] = (),
 ) -> dict[str, tuple[str, ...]]:
-    """For each script, the languages a tenth or more of whose examples are written in it."""
+    """For each script, the languages a tenth or more of whose examples are written in
+    it, or one of whose training files is mostly written in it."""
     per_language: dict[str, Counter[str]] = {lang: Counter() for lang in languages}
     for lang, text in texts:
         script = _script(_normalise(text))
@@ -219,6 +252,9 @@ def _candidates_by_script(
         for script, n in counts.items():
             if n >= SCRIPT_SHARE * total:
                 scripts.setdefault(script, []).append(lang)
+    for lang, script in file_scripts:
+        if lang in per_language and lang not in scripts.get(script, []):
+            scripts.setdefault(script, []).append(lang)
     return {script: tuple(langs) for script, langs in scripts.items()}
 
 

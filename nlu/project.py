@@ -63,8 +63,13 @@ def rasa_env() -> dict[str, str]:
 
 
 def training_files(config: Path = CONFIG_FILE, data_dir: Path = DATA_DIR) -> list[Path]:
-    """Every file whose content decides the model: the config and all data files."""
-    return [config, *sorted(p for p in data_dir.rglob("*") if p.suffix in {".yml", ".yaml"})]
+    """Every file whose content decides the model: the config, our custom Rasa
+    components (nlu/rasa_project/*.py) and all data files."""
+    return [
+        config,
+        *sorted(PROJECT_DIR.glob("*.py")),
+        *sorted(p for p in data_dir.rglob("*") if p.suffix in {".yml", ".yaml"}),
+    ]
 
 
 def data_hash(config: Path = CONFIG_FILE, data_dir: Path = DATA_DIR) -> str:
@@ -102,6 +107,7 @@ def train(
     config: Path = CONFIG_FILE,
     data_dir: Path = DATA_DIR,
     models_dir: Path = MODELS_DIR,
+    keep: int = KEEP_MODELS,
 ) -> TrainResult:
     """Train the model unless one for the current data hash exists (or `force`)."""
     if data_dir == DATA_DIR:
@@ -133,7 +139,7 @@ def train(
         tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-30:])
         raise TrainingError(f"rasa train nlu failed (exit {proc.returncode}):\n{tail}")
     log.info("trained NLU model %s in %.1f s", target.name, seconds)
-    _prune(models_dir, keep=KEEP_MODELS)
+    _prune(models_dir, keep=keep)
     return TrainResult(target, trained=True, seconds=seconds)
 
 

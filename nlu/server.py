@@ -231,6 +231,16 @@ def process_rss_bytes(pid: int) -> int | None:
     return None
 
 
+def process_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a process has used (Linux /proc), or None when unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime (fields 14, 15)
+
+
 def find_server_pid(port: int) -> int | None:
     """The pid of a `rasa run ... --port <port>` process on this machine, if any."""
     for proc in Path("/proc").iterdir():

@@ -73,7 +73,14 @@ def _build_parser() -> argparse.ArgumentParser:
     train = nlu.add_parser("train", help="train the model (skipped when data is unchanged)")
     train.add_argument("--force", action="store_true")
     nlu.add_parser("parse", help="texts on stdin -> one JSON object per line")
-    nlu.add_parser("evaluate", help="held-out evaluation per language")
+    ev = nlu.add_parser(
+        "evaluate", help="held-out and frozen-set evaluation per language and style"
+    )
+    ev.add_argument(
+        "--leave-one-out",
+        action="store_true",
+        help="also train one model per language without its files and score that language",
+    )
     nlu.add_parser("serve", help="run the Rasa NLU server in the foreground")
     open311_commands.add_parser(sub)
     agent_commands.add_parsers(sub)
