@@ -20,6 +20,12 @@ from/to), of the teams and categories asked. Definitions, kept in one place:
 - reopen rate: cases reopened at least once / cases ever handled or reopened.
 - the median is the middle value (the mean of the two middle ones) from an
   ordered window query, the same SQL on SQLite and PostgreSQL.
+
+Few statements, one pass over the cases each (the page is read over a month of
+cases): the per-day x category x team counts with the SLA and reopen flags (the
+team figures are summed from those rows), both medians (per team and overall)
+in one query, the "is it fixed?" answers, the chat ratings, and the map cells of
+every grid at once (the finest grid that fits is chosen in SQL).
 - "is it fixed?" answers are counted from their events (a "no" reopens the
   case and clears the answer on the case row, its event stays).
 
