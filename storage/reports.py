@@ -290,6 +290,35 @@ def _chat_ratings(session: Session, f: ReportFilter) -> dict[int, int]:
     return counts
 
 
+def _state(now: datetime) -> ColumnElement[str]:
+    return case(
+        (and_(_HANDLED.is_(None), Case.sla_due_at < now), "overdue"),
+        (Case.status.in_(OPEN_CASE_STATUSES), "open"),
+        else_="done",
+    ).label("state")
+
+
+def _finest_cells(
+    session: Session, where: list[ColumnElement[bool]], now: datetime
+) -> list[MapCell]:
+    """The cells of the finest grid, MAX_CELLS + 1 at most (more: that grid does not fit)."""
+    grid = GRIDS[0]
+    lat_bin = cast(Case.location_lat * grid, Integer).label("lat_bin")
+    lon_bin = cast(Case.location_lon * grid, Integer).label("lon_bin")
+    state = _state(now)
+    stmt = (
+        select(state, func.count(), func.avg(Case.location_lat), func.avg(Case.location_lon))
+        .where(*where, Case.location_lat.is_not(None), Case.location_lon.is_not(None))
+        .group_by(lat_bin, lon_bin, state)
+        .order_by(state, lat_bin, lon_bin)
+        .limit(MAX_CELLS + 1)
+    )
+    return [
+        MapCell(float(lat), float(lon), str(kind), n, grid)
+        for kind, n, lat, lon in session.execute(stmt).tuples()
+    ]
+
+
 def _cells(session: Session, where: list[ColumnElement[bool]], now: datetime) -> list[MapCell]:
     """Located cases counted per grid cell and state, at their mean position: the finest
     grid of GRIDS that needs at most MAX_CELLS dots (a map of thousands of dots is neither
@@ -297,12 +326,12 @@ def _cells(session: Session, where: list[ColumnElement[bool]], now: datetime) ->
 
     One statement, one pass over the cases: they are grouped by their cell on every grid
     at once (a few hundred rows), each grid's cells are summed up from those, counted, and
-    only the chosen grid's rows come back."""
-    state = case(
-        (and_(_HANDLED.is_(None), Case.sla_due_at < now), "overdue"),
-        (Case.status.in_(OPEN_CASE_STATUSES), "open"),
-        else_="done",
-    ).label("state")
+    only the chosen grid's rows come back. A small selection (most filters) fits the
+    finest grid: that simpler query is tried first."""
+    finest = _finest_cells(session, where, now)
+    if len(finest) <= MAX_CELLS:
+        return finest
+    state = _state(now)
     bins = [
         cast(column * grid, Integer).label(f"{name}{grid}")
         for grid in GRIDS
