@@ -20,6 +20,12 @@ from/to), of the teams and categories asked. Definitions, kept in one place:
 - reopen rate: cases reopened at least once / cases ever handled or reopened.
 - the median is the middle value (the mean of the two middle ones) from an
   ordered window query, the same SQL on SQLite and PostgreSQL.
+
+Few statements, one pass over the cases each (the page is read over a month of
+cases): the per-day x category x team counts with the SLA and reopen flags (the
+team figures are summed from those rows), both medians (per team and overall)
+in one query, the "is it fixed?" answers, the chat ratings, and the map cells of
+every grid at once (the finest grid that fits is chosen in SQL).
 - "is it fixed?" answers are counted from their events (a "no" reopens the
   case and clears the answer on the case row, its event stays).
 
@@ -33,7 +39,19 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, case, cast, false, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from storage.models import OPEN_CASE_STATUSES, RATINGS, Agent, Case, CaseEvent, Handoff
@@ -157,36 +175,31 @@ def _conditions(f: ReportFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _per_day(session: Session, where: list[ColumnElement[bool]]) -> list[DayCount]:
-    day = makkah_day(session, Case.created_at).label("day")
-    group = func.coalesce(Case.category, Case.kind).label("grp")
-    team = func.coalesce(Case.team, "").label("team")
-    stmt = (
-        select(day, group, team, func.count())
-        .where(*where)
-        .group_by(day, group, team)
-        .order_by(day, group, team)
-    )
-    return [DayCount(_as_date(d), g, t, n) for d, g, t, n in session.execute(stmt).tuples()]
-
-
 def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.sum(case((condition, 1), else_=0))
 
 
-def _team_sums(
+def _per_day_and_teams(
     session: Session, where: list[ColumnElement[bool]], now: datetime
-) -> dict[str, TeamFigures]:
+) -> tuple[list[DayCount], dict[str, TeamFigures]]:
+    """One pass over the cases: counts and SLA/reopen flags per day x category x team; the
+    per-team sums are added up from those rows (the rows are few: days x categories x teams).
+    The teams keep the database's order (its collation) through a rank, not Python's sort."""
     due = Case.sla_due_at
     kept = and_(due.is_not(None), _HANDLED.is_not(None), due >= _HANDLED)
     missed = and_(
         due.is_not(None),
         or_(and_(_HANDLED.is_not(None), due < _HANDLED), and_(_HANDLED.is_(None), due < now)),
     )
+    day = makkah_day(session, Case.created_at).label("day")
+    group = func.coalesce(Case.category, Case.kind).label("grp")
     team = func.coalesce(Case.team, "").label("team")
     stmt = (
         select(
+            day,
+            group,
             team,
+            func.dense_rank().over(order_by=team),
             func.count(),
             _flag(_HANDLED.is_not(None)),
             _flag(kept),
@@ -195,36 +208,60 @@ def _team_sums(
             _flag(or_(_HANDLED.is_not(None), Case.reopen_count > 0)),
         )
         .where(*where)
-        .group_by(team)
-        .order_by(team)
+        .group_by(day, group, team)
+        .order_by(day, group, team)
     )
-    return {
-        slug: TeamFigures(slug, n, int(h or 0), int(k or 0), int(m or 0), int(r or 0), int(e or 0))
-        for slug, n, h, k, m, r, e in session.execute(stmt).tuples()
-    }
+    per_day: list[DayCount] = []
+    sums: dict[str, list[int]] = {}
+    rank: dict[str, int] = {}
+    for d, g, t, r, *figures in session.execute(stmt).tuples():
+        per_day.append(DayCount(_as_date(d), g, t, figures[0]))
+        rank[t] = r
+        total = sums.setdefault(t, [0] * len(figures))
+        for i, n in enumerate(figures):
+            total[i] += int(n or 0)
+    teams = {slug: TeamFigures(slug, *sums[slug]) for slug in sorted(sums, key=rank.__getitem__)}
+    return per_day, teams
 
 
 def _medians(
-    session: Session, where: list[ColumnElement[bool]], *, by_team: bool
-) -> dict[str, float]:
-    """Median hours from filing to handling, per team (or "" for all together)."""
+    session: Session, where: list[ColumnElement[bool]]
+) -> tuple[dict[str, float], float | None]:
+    """Median hours from filing to handling per team, and over every team together: one
+    query, both windows over the same rows (the middle row, or the two middle rows)."""
     hours = _hours(session, _HANDLED, Case.created_at).label("hours")
-    team = func.coalesce(Case.team, "").label("team") if by_team else literal("").label("team")
-    partition = team if by_team else None
+    team = func.coalesce(Case.team, "").label("team")
     ranked = (
         select(
             team,
             hours,
-            func.row_number().over(partition_by=partition, order_by=hours).label("rn"),
-            func.count().over(partition_by=partition).label("n"),
+            func.row_number().over(partition_by=team, order_by=hours).label("rn"),
+            func.count().over(partition_by=team).label("n"),
+            func.row_number().over(order_by=hours).label("rn_all"),
+            func.count().over().label("n_all"),
         )
         .where(*where, _HANDLED.is_not(None))
-        .subquery()
+        .cte("ranked")
     )
-    # the middle row (n odd) or the two middle rows (n even): n <= 2 rn <= n + 2
-    middle = and_(2 * ranked.c.rn >= ranked.c.n, 2 * ranked.c.rn <= ranked.c.n + 2)
-    stmt = select(ranked.c.team, func.avg(ranked.c.hours)).where(middle).group_by(ranked.c.team)
-    return {slug: float(value) for slug, value in session.execute(stmt).tuples()}
+    c = ranked.c
+
+    def middle(rn: Any, n: Any) -> ColumnElement[bool]:  # n <= 2 rn <= n + 2
+        return and_(2 * rn >= n, 2 * rn <= n + 2)
+
+    per_team = select(c.team, func.avg(c.hours)).where(middle(c.rn, c.n)).group_by(c.team)
+    overall = select(literal(None).label("team"), func.avg(c.hours)).where(
+        middle(c.rn_all, c.n_all)
+    )
+    medians: dict[str, float] = {}
+    together: float | None = None
+    for slug, value in session.execute(per_team.union_all(overall)).tuples():
+        if value is None:
+            continue
+        if slug is None:
+            together = float(value)
+        else:
+            medians[slug] = float(value)
+    return medians, together
 
 
 def _fix_answers(session: Session, where: list[ColumnElement[bool]]) -> dict[str, int]:
@@ -253,16 +290,22 @@ def _chat_ratings(session: Session, f: ReportFilter) -> dict[int, int]:
     return counts
 
 
-def _cells_at(
-    session: Session, where: list[ColumnElement[bool]], now: datetime, grid: int
-) -> list[MapCell]:
-    lat_bin = cast(Case.location_lat * grid, Integer).label("lat_bin")
-    lon_bin = cast(Case.location_lon * grid, Integer).label("lon_bin")
-    state = case(
+def _state(now: datetime) -> ColumnElement[str]:
+    return case(
         (and_(_HANDLED.is_(None), Case.sla_due_at < now), "overdue"),
         (Case.status.in_(OPEN_CASE_STATUSES), "open"),
         else_="done",
     ).label("state")
+
+
+def _finest_cells(
+    session: Session, where: list[ColumnElement[bool]], now: datetime
+) -> list[MapCell]:
+    """The cells of the finest grid, MAX_CELLS + 1 at most (more: that grid does not fit)."""
+    grid = GRIDS[0]
+    lat_bin = cast(Case.location_lat * grid, Integer).label("lat_bin")
+    lon_bin = cast(Case.location_lon * grid, Integer).label("lon_bin")
+    state = _state(now)
     stmt = (
         select(state, func.count(), func.avg(Case.location_lat), func.avg(Case.location_lon))
         .where(*where, Case.location_lat.is_not(None), Case.location_lon.is_not(None))
@@ -279,12 +322,65 @@ def _cells_at(
 def _cells(session: Session, where: list[ColumnElement[bool]], now: datetime) -> list[MapCell]:
     """Located cases counted per grid cell and state, at their mean position: the finest
     grid of GRIDS that needs at most MAX_CELLS dots (a map of thousands of dots is neither
-    readable nor quick), else the coarsest."""
-    for grid in GRIDS:
-        cells = _cells_at(session, where, now, grid)
-        if len(cells) <= MAX_CELLS:
-            return cells
-    return cells[:MAX_CELLS]
+    readable nor quick), else the coarsest cut to MAX_CELLS.
+
+    One statement, one pass over the cases: they are grouped by their cell on every grid
+    at once (a few hundred rows), each grid's cells are summed up from those, counted, and
+    only the chosen grid's rows come back. A small selection (most filters) fits the
+    finest grid: that simpler query is tried first."""
+    finest = _finest_cells(session, where, now)
+    if len(finest) <= MAX_CELLS:
+        return finest
+    state = _state(now)
+    bins = [
+        cast(column * grid, Integer).label(f"{name}{grid}")
+        for grid in GRIDS
+        for name, column in (("lat", Case.location_lat), ("lon", Case.location_lon))
+    ]
+    fine = (
+        select(
+            state,
+            *bins,
+            func.count().label("n"),
+            func.sum(Case.location_lat).label("lat_sum"),
+            func.sum(Case.location_lon).label("lon_sum"),
+        )
+        .where(*where, Case.location_lat.is_not(None), Case.location_lon.is_not(None))
+        .group_by(state, *bins)
+        .cte("fine")
+    )
+    c = fine.c
+    per_grid = union_all(
+        *(
+            select(
+                literal(grid).label("grid"),
+                c.state,
+                c[f"lat{grid}"].label("lat_bin"),
+                c[f"lon{grid}"].label("lon_bin"),
+                func.sum(c.n).label("n"),
+                func.sum(c.lat_sum).label("lat_sum"),
+                func.sum(c.lon_sum).label("lon_sum"),
+            ).group_by(c.state, c[f"lat{grid}"], c[f"lon{grid}"])
+            for grid in GRIDS
+        )
+    ).subquery("per_grid")
+    g = per_grid.c
+    counted = select(per_grid, func.count().over(partition_by=g.grid).label("cells")).cte(
+        "counted"
+    )
+    k = counted.c
+    fitting = select(func.max(k.grid)).where(k.cells <= MAX_CELLS).scalar_subquery()
+    chosen = func.coalesce(fitting, min(GRIDS))
+    stmt = (
+        select(k.grid, k.state, k.n, k.lat_sum, k.lon_sum)
+        .where(k.grid == chosen)
+        .order_by(k.state, k.lat_bin, k.lon_bin)
+        .limit(MAX_CELLS)
+    )
+    return [
+        MapCell(float(lat) / int(n), float(lon) / int(n), str(kind), int(n), int(grid))
+        for grid, kind, n, lat, lon in session.execute(stmt).tuples()
+    ]
 
 
 def case_report(
@@ -298,8 +394,8 @@ def case_report(
     now = now or utcnow()
     f = replace(filter, teams=_visible(agent, filter.teams))
     where = _conditions(f)
-    sums = _team_sums(session, where, now)
-    medians = _medians(session, where, by_team=True)
+    per_day, sums = _per_day_and_teams(session, where, now)
+    medians, together = _medians(session, where)
     teams = [replace(figures, median_hours=medians.get(slug)) for slug, figures in sums.items()]
     overall = TeamFigures(
         team=None,
@@ -309,10 +405,10 @@ def case_report(
         sla_missed=sum(t.sla_missed for t in teams),
         reopened=sum(t.reopened for t in teams),
         ever_handled=sum(t.ever_handled for t in teams),
-        median_hours=_medians(session, where, by_team=False).get(""),
+        median_hours=together,
     )
     return CaseReport(
-        per_day=_per_day(session, where),
+        per_day=per_day,
         teams=teams,
         overall=overall,
         fix_answers=_fix_answers(session, where),
