@@ -13,12 +13,15 @@ from nlu import category, vocab
 from nlu.category import CategoryClassifier, sentence_category, training_examples, words
 from nlu.client import NluClient, to_result
 
-# Reports whose words are not in categories.yml (checked below), in four languages.
+# Reports whose words are not in categories.yml (checked below), in three languages.
 UNLISTED = [
-    ("my stomach is upset after eating the chicken from the shop near our hotel", "food_safety"),
-    ("the poles along the road are dark at night, we cannot see anything", "street_lighting"),
-    ("بطني يوجعني بعد ما اكلت دجاج من المحل اللي جنب الفندق", "food_safety"),
-    ("perut saya sakit setelah makan ayam dari toko dekat hotel", "food_safety"),
+    (
+        "report: the poles along our road are dark at night and we cannot see anything",
+        "street_lighting",
+    ),
+    ("عندي شكوى، اكلنا دجاج من المحل اللي جنب الفندق وكلنا تعبنا", "food_safety"),
+    ("saya mau lapor, perut saya sakit setelah makan ayam dari toko dekat hotel", "food_safety"),
+    ("saya mau lapor, tiang di jalan kami tidak menyala sepanjang malam", "street_lighting"),
 ]
 
 TINY = [
@@ -107,7 +110,7 @@ def _span(text: str, word: str) -> dict[str, Any]:
 
 
 def test_a_report_without_category_words_gets_the_classifier_category_without_raw() -> None:
-    text = UNLISTED[0][0]
+    text = UNLISTED[1][0]
     result = to_result(_payload("report_issue"), text)
     assert result.entity("category") == "food_safety"
     (found,) = [e for e in result.entities if e.name == "category"]
@@ -115,7 +118,7 @@ def test_a_report_without_category_words_gets_the_classifier_category_without_ra
 
 
 def test_only_reports_get_an_inferred_category() -> None:
-    assert to_result(_payload("ask_contact"), UNLISTED[0][0]).entity("category") is None
+    assert to_result(_payload("ask_contact"), UNLISTED[1][0]).entity("category") is None
     # a report that names no category stays without one: the bot asks
     for text in ("i want to file a complaint", "عندي شكوى", "saya mau lapor"):
         assert to_result(_payload("report_issue"), text).entity("category") is None
