@@ -34,7 +34,7 @@ from typing import Any
 
 import httpx
 
-from nlu import places, vocab
+from nlu import category, places, vocab
 from nlu.language import LanguageDetector, default_detector
 from nlu.result import Parse, ParsedEntity
 from nlu.settings import NluSettings
@@ -108,6 +108,23 @@ def _specific_categories_first(entities: list[ParsedEntity]) -> list[ParsedEntit
     return [e for e in entities if e not in generic]
 
 
+def _categories_by_classifier(
+    entities: list[ParsedEntity], intent: str, text: str
+) -> list[ParsedEntity]:
+    """Several categories: the classifier's best first. None on a report: its guess,
+    when confident, with no raw text (the words did not say it)."""
+    found = [e for e in entities if e.name == "category"]
+    if len(found) > 1:
+        ranked = category.default_classifier().order([e.value for e in found], text)
+        ordered = iter(sorted(found, key=lambda e: ranked.index(e.value)))
+        return [next(ordered) if e.name == "category" else e for e in entities]
+    if not found and intent == category.INTENT:
+        guess = category.default_classifier().classify(text)
+        if guess is not None and guess.confidence >= category.CONFIDENT:
+            return [*entities, ParsedEntity("category", guess.category, None)]
+    return entities
+
+
 def to_result(
     payload: Any,
     text: str,
@@ -128,7 +145,8 @@ def to_result(
             ent = _entity(item, text, normalisers)
             if ent and all((e.name, e.value) != (ent.name, ent.value) for e in entities):
                 entities.append(ent)
-        entities = _specific_categories_first(entities) + _places(items, text)
+        entities = _specific_categories_first(entities)
+        entities = _categories_by_classifier(entities, name, text) + _places(items, text)
         ranking_raw: Sequence[Mapping[str, Any]] = payload.get("intent_ranking") or []
         ranking = tuple((str(r["name"]), float(r["confidence"])) for r in ranking_raw)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
