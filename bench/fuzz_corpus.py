@@ -264,6 +264,24 @@ def desk_endpoint(path: str, params: Sequence[str]) -> Builder:
     return build
 
 
+CHAT_IDS = ("1", "2", "0", "-1", "007", "1e3", "99999999999999999999", "abc", "١", "1/../2")
+
+
+def desk_chat_endpoint(suffix: str, params: Sequence[str]) -> Builder:
+    """A live chat's page or its lines fragment (`/desk/chats/<id><suffix>`), as a signed-in
+    supervisor when the target has one: the id as typed, guessed or hostile."""
+    name = "desk_chat" + suffix.replace("/", "_")
+    query = desk_endpoint("/desk/chats/x" + suffix, params)
+
+    def build(rng: Random, target: Target) -> FuzzRequest:
+        chat_id = maybe(rng, rng.choice(CHAT_IDS), p=0.3) or "1"
+        request = query(rng, target)
+        path = request.path.replace("/desk/chats/x", f"/desk/chats/{quote(_enc(chat_id), safe='')}")
+        return replace(request, endpoint=name, path=path)
+
+    return build
+
+
 DESK_VALUES: dict[str, tuple[str, ...]] = {
     "status": ("new", "assigned", "reopened"),
     "category": ("waste", "food_safety", "street_lighting"),
@@ -279,6 +297,7 @@ DESK_VALUES: dict[str, tuple[str, ...]] = {
     "sort": ("-created_at", "priority", "sla_due_at"),
     "page": ("1", "3", "999999"),
     "per_page": ("25", "200"),
+    "after": ("0", "5", "-1", "99999999999999999999", "x"),
 }
 QUEUE_PARAMS = (
     "status", "category", "team", "priority", "channel", "language", "sla", "q", "from", "to",
@@ -452,6 +471,10 @@ ENDPOINTS: dict[str, Builder] = {
     "desk_cases_csv": desk_endpoint("/desk/cases.csv", QUEUE_PARAMS),
     "desk_reports": desk_endpoint("/desk/reports", REPORT_PARAMS),
     "desk_reports_csv": desk_endpoint("/desk/reports.csv", REPORT_PARAMS),
+    "desk_chats": desk_endpoint("/desk/chats", ()),
+    "desk_chats_list": desk_endpoint("/desk/chats/list", ()),
+    "desk_chat": desk_chat_endpoint("", ()),
+    "desk_chat_lines": desk_chat_endpoint("/lines", ("after",)),
     "open311_post": form_endpoint(
         "/open311/v2/requests.json",
         ("api_key", "service_code", "lat", "long", "address_string", "description", "media_url"),
