@@ -1,9 +1,11 @@
-"""The fake Telegram Bot API the `labbaik run` processes of these tests send to."""
+"""The fake Telegram Bot API the `labbaik run` processes of these tests send to, and `two`:
+two real `labbaik run` processes on one PostgreSQL schema."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 # tests/ is on sys.path (for `fakes`), where tests/dialogs/ could shadow the `dialogs`
@@ -16,7 +18,7 @@ if str(Path(_ROOT) / "tests" / "web") not in sys.path:  # the browser kit of the
 
 import pytest  # noqa: E402
 from fakes.fake_telegram import FakeTelegram  # noqa: E402
-from process_kit import TOKEN  # noqa: E402
+from process_kit import TOKEN, Process  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +26,17 @@ def fake() -> Iterator[FakeTelegram]:
     fake = FakeTelegram(token=TOKEN).start()
     yield fake
     fake.stop()
+
+
+@pytest.fixture
+async def two(
+    pg_url: str, tmp_path: Path, fake: FakeTelegram
+) -> AsyncIterator[tuple[Process, Process]]:
+    fake.reset()
+    a = Process(tmp_path / "a", pg_url, fake)
+    b = Process(tmp_path / "b", pg_url, fake)
+    try:
+        await asyncio.gather(a.up(), b.up())
+        yield a, b
+    finally:
+        await asyncio.gather(a.stop(), b.stop())

@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -120,20 +120,6 @@ class Events:
             elif line == "" and data:
                 return name, json.loads(data)
         raise AssertionError("the event stream ended")
-
-
-@pytest.fixture
-async def two(
-    pg_url: str, tmp_path: Path, fake: FakeTelegram
-) -> AsyncIterator[tuple[Process, Process]]:
-    fake.reset()
-    a = Process(tmp_path / "a", pg_url, fake)
-    b = Process(tmp_path / "b", pg_url, fake)
-    try:
-        await asyncio.gather(a.up(), b.up())
-        yield a, b
-    finally:
-        await asyncio.gather(a.stop(), b.stop())
 
 
 @pytest.fixture

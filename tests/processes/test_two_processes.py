@@ -49,20 +49,6 @@ FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @pytest.fixture
-async def two(
-    pg_url: str, tmp_path: Path, fake: FakeTelegram
-) -> AsyncIterator[tuple[Process, Process]]:
-    fake.reset()
-    a = Process(tmp_path / "a", pg_url, fake)
-    b = Process(tmp_path / "b", pg_url, fake)
-    try:
-        await asyncio.gather(a.up(), b.up())
-        yield a, b
-    finally:
-        await asyncio.gather(a.stop(), b.stop())
-
-
-@pytest.fixture
 def desk_side(pg_url: str, tmp_path: Path) -> Iterator[Runtime]:
     """The agent's side in this test process: a runtime of its own on the same schema."""
     settings = load_settings(
