@@ -202,14 +202,19 @@ async def test_talking_about_a_report_already_made_answers_with_its_ticket(
     await chat.say("no thanks")
     await chat.say("yes send it")
     ticket = str(parse_ticket(chat.text()).ticket_id)
+    # asking about it (check_status, no number, one ticket on file): its status at once
     asked = await chat.say("I reported the garbage yesterday, has anyone looked at it?")
-    assert asked == ["recall-which"]
+    assert asked == ["status-owner", "menu-anything-else"]
+    assert ticket in chat.text()
+    # reporting the same kind of problem again: is it that ticket, or a new problem?
+    again = "there is garbage near our hotel again"
+    assert await chat.say(again) == ["recall-which"]
     assert ticket in chat.text()
     ids = [c.id for c in chat.last[0].choices]
     assert await chat.choose(ids[0]) == ["status-owner", "menu-anything-else"]  # its status
     assert ticket in chat.text()
     # or it is a new problem: the report starts with what they said
-    await chat.say("I reported the garbage yesterday, has anyone looked at it?")
+    await chat.say(again)
     new_problem = nlu_service.render("en", "choice-new-problem")
     new = next(c.id for c in chat.last[0].choices if c.label == new_problem)
     assert await chat.choose(new) == ["report-ask-location"]
@@ -233,7 +238,10 @@ async def test_a_report_category_never_starts_mutmainnun_unasked(
 ) -> None:
     chat = Chat(nlu_service, "doubt")
     await chat.send(command="start")
-    text = "my father is in prison and there is garbage in front of our house"
+    text = (
+        "my father is in prison, I need someone to do his paperwork, "
+        "and there is garbage at our door"
+    )
     assert await chat.say(text) == ["meant-which"]
     labels = [c.label for c in chat.last[-1].choices]
     expected = [nlu_service.render("en", k) for k in ("menu-report", "services-mutmainnun")]
