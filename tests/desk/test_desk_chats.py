@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -52,26 +52,8 @@ def runtime(db_url: str, tmp_path: Path, clock: Clock) -> Iterator[Runtime]:
 
 @pytest.fixture
 def app(runtime: Runtime) -> Starlette:
+    """The desk on this module's runtime; conftest's `user` signs in to it."""
     return create_app(runtime)
-
-
-@pytest.fixture
-async def user(app: Starlette) -> AsyncIterator[Users]:
-    clients: list[httpx.AsyncClient] = []
-
-    async def signed_in(username: str) -> DeskUser:
-        client = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
-        )
-        clients.append(client)
-        who = DeskUser(client)
-        response = await who.sign_in(username)
-        assert response.status_code == 303, response.text
-        return who
-
-    yield signed_in
-    for client in clients:
-        await client.aclose()
 
 
 async def waiting_chat(runtime: Runtime, user_id: str, language: str = "ur") -> Pilgrim:
