@@ -51,7 +51,14 @@ from dialogs.state import (
 )
 from dialogs.tickets import parse_ticket
 from dialogs.tokens import action_of
-from dialogs.understanding import greet, nlu_slow, not_understood, on_nlu, trusted
+from dialogs.understanding import (
+    answer_small_talk,
+    nlu_slow,
+    not_understood,
+    on_nlu,
+    small_talk,
+    trusted,
+)
 from dialogs.words import means, skips, yes_or_no
 
 __all__ = ["Context", "menu_choices", "new_state", "step", "wants_nlu"]
@@ -123,7 +130,7 @@ def wants_nlu(
     shown = st.get("choices") or []
     if match_choice(text, shown, labels) or by_label(text, GLOBAL_CHOICES, labels):
         return False
-    if _short_answer(flows, st, text, ctx) is not None or means(text, "salam", ctx.words):
+    if _short_answer(flows, st, text, ctx) is not None or small_talk(text, ctx.words):
         return False
     flow = flows.get(st["flow"])
     slot = flow.slot(st["slot"]) if flow and st["at"] == "slot" else None
@@ -229,8 +236,8 @@ def _on_text(t: Turn, ui: UserInput) -> None:
         answer(t, slot, ui)
     elif parse_ticket(text).status != "absent" and _reads_tickets(t, slot):
         _ticket_typed(t, slot, ui)
-    elif means(text, "salam", t.ctx.words):
-        greet(t, text)
+    elif intent := small_talk(text, t.ctx.words):
+        answer_small_talk(t, intent, text)
     elif ui.nlu is not None:
         on_nlu(t, ui.nlu, text)
     elif ui.nlu_unavailable:

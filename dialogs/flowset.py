@@ -94,6 +94,9 @@ ENGINE_MESSAGES = frozenset(
         "words-skip",
         "words-menu",
         "words-salam",
+        "words-hello",
+        "words-thanks",
+        "words-bye",
         "words-filler",
     }
 )

@@ -25,7 +25,7 @@ from dialogs.flow_runner import (
 from dialogs.flowset import FlowSpec
 from dialogs.model import NluResult, UserInput
 from dialogs.state import MENU, Turn, reset
-from dialogs.words import tokens
+from dialogs.words import Words, means, tokens
 
 # ---------------------------------------------------------------- NLU
 
@@ -48,8 +48,7 @@ def on_nlu(t: Turn, nlu: NluResult, text: str | None = None) -> None:
     elif nlu.intent in ("affirm", "deny") and _yes_or_no(t, nlu.intent == "affirm"):
         pass
     elif nlu.intent in _SMALL_TALK:
-        t.state["misses"] = 0
-        _SMALL_TALK[nlu.intent](t, text)
+        answer_small_talk(t, nlu.intent, text)
     else:
         not_understood(t, nlu)
 
@@ -112,6 +111,26 @@ def _out_of_scope(t: Turn, text: str | None) -> None:
 
 
 _SMALL_TALK = {"greet": greet, "thank": _thank, "goodbye": _goodbye, "out_of_scope": _out_of_scope}
+
+# Small talk said on its own, read from the words lists (locales/<lang>/words.ftl) without
+# the NLU: the commonest first and last messages of a chat cost no parse.
+# Thanks first: "جزاك الله خيرا" ends with a word of a salam.
+_SMALL_TALK_WORDS = (
+    ("thanks", "thank"),
+    ("bye", "goodbye"),
+    ("salam", "greet"),
+    ("hello", "greet"),
+)
+
+
+def small_talk(text: str | None, words: Words) -> str | None:
+    """The small-talk intent a whole message is ("hello", "شكرا", "khuda hafiz"), or None."""
+    return next((intent for kind, intent in _SMALL_TALK_WORDS if means(text, kind, words)), None)
+
+
+def answer_small_talk(t: Turn, intent: str, text: str | None) -> None:
+    t.state["misses"] = 0
+    _SMALL_TALK[intent](t, text)
 
 
 def nlu_slow(t: Turn) -> None:

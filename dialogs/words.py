@@ -1,4 +1,5 @@
-"""Short answers people type instead of pressing a button: yes, no, skip, menu, salam.
+"""Short answers people type instead of pressing a button: yes, no, skip, menu, and small
+talk on its own (a salam, hello, thanks, bye).
 
 The vocabularies are texts like any other (`locales/<lang>/words.ftl`, one
 message per kind), so a translator keeps them beside the questions they
@@ -27,7 +28,7 @@ from collections.abc import Iterable, Mapping
 
 from dialogs.tickets import normalize_digits
 
-KINDS = ("yes", "no", "skip", "menu", "salam", "filler")
+KINDS = ("yes", "no", "skip", "menu", "salam", "hello", "thanks", "bye", "filler")
 MESSAGE_PREFIX = "words-"  # words-yes, words-no, ... in locales/<lang>/words.ftl
 MAX_WORDS = 8  # a longer message is a sentence, not a short answer
 

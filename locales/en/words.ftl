@@ -24,6 +24,16 @@ words-salam =
     salam, salaam, salamu, salām, assalam, assalamu, asalamu, assalaam,
     assalamualaikum, assalamualaykum, asalamualaikum, salamualaikum, aslm, slm,
     alaikum, alaykum, alaikom, alaykom, warahmatullah, wabarakatuh
+# A greeting on its own ("hello", "hi"): answered with a greeting and the menu.
+words-hello =
+    hello, hi, hii, hey, heya, hiya, helo, hallo, hullo, greetings, howdy,
+    morning, evening, afternoon, 👋
+# Thanks on its own.
+words-thanks =
+    thanks, thank, thx, thnx, thanx, tnx, ty, tq, tqvm, cheers, 🙏
+# Goodbye on its own: an unfinished report is kept for when they come back.
+words-bye =
+    bye, byee, byebye, goodbye, cya, ciao, tata
 # Words that may go with any short answer without changing it.
 words-filler =
     i, me, my, we, a, an, the, it, is, am, do, have, has, got, any, there,

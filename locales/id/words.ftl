@@ -25,6 +25,16 @@ words-menu =
 words-salam =
     assalamualaikum, assalamu'alaikum, asalamualaikum, assalamualaikom, salam,
     assalam, alaikum, mualaikum, wr, wb, warahmatullah, wabarakatuh
+# Sapaan saja ("halo", "selamat pagi"): dijawab dengan sapaan dan menu.
+words-hello =
+    halo, hallo, helo, hei, hay, selamat, pagi, siang, sore, malam
+# Ucapan terima kasih saja.
+words-thanks =
+    terima, kasih, makasih, makasi, terimakasih, trimakasih, trims, tengkyu, matur, nuwun,
+    suwun, hatur, nuhun
+# Pamit saja ("dadah"): laporan yang belum selesai disimpan sampai ia kembali.
+words-bye =
+    dadah, dada, jumpa, babay
 # Kata yang boleh menyertai jawaban singkat apa pun tanpa mengubahnya.
 words-filler =
     ada, punya, foto, fotonya, gambar, gambarnya, nomor, nomer, nomornya, hp,

@@ -23,6 +23,16 @@ words-menu =
 words-salam =
     السلام, سلام, علیکم, السلام علیکم, ورحمۃ, اللہ, وبرکاتہ, assalam, asalam,
     salam, salaam, alaikum, alykum, aoa, slam
+# صرف سلام دعا («ہیلو»، «آداب»): جواب میں سلام اور مینو۔
+words-hello =
+    ہیلو, ہائے, آداب, adab, aadab
+# صرف شکریہ («شکریہ»، «مہربانی»)۔
+words-thanks =
+    شکریہ, شکریا, مہربانی, نوازش, جزاک, اللہ, shukriya, shukria, shukriyah, shukrya,
+    meharbani, mehrbani, meherbani, jazakallah, jazakallahkhair, thanku, thankyou
+# صرف خدا حافظ: ادھوری شکایت محفوظ رہتی ہے تاکہ وہ واپس آ کر مکمل کر سکیں۔
+words-bye =
+    خدا, حافظ, اللہ, خداحافظ, الوداع, khuda, hafiz, khudahafiz, allahhafiz
 # وہ الفاظ جو کسی بھی مختصر جواب کے ساتھ آ سکتے ہیں اور اس کا مطلب نہیں بدلتے۔
 words-filler =
     دیں, دو, دے, ہے, ہیں, میرے, میرا, میری, پاس, تصویر, تصویریں, فوٹو, نمبر,

@@ -422,6 +422,53 @@ def test_a_salam_alone_is_answered_without_the_nlu(chat: Chat, ctx: Context) -> 
     assert keys(chat.send(typed)) == ["greet-reply"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hello", ["greet-reply-hello"]),
+        ("Hi!", ["greet-reply-hello"]),
+        ("أهلاً", ["greet-reply-hello"]),
+        ("ہیلو", ["greet-reply-hello"]),
+        ("selamat pagi kak", ["greet-reply-hello"]),
+        ("thank you", ["thank-reply"]),
+        ("شكراً جزاك الله خيرا", ["thank-reply"]),  # a thanks, though "الله" ends a salam too
+        ("السلام عليكم ورحمة الله", ["greet-reply"]),
+        ("جزاک اللہ", ["thank-reply"]),
+        ("ok", None),  # a yes with no question asked: the NLU reads it
+        ("مشكور يا اخوي", ["thank-reply"]),
+        ("terima kasih", ["thank-reply"]),
+        ("ممنونم", ["thank-reply"]),
+        ("shukriya bhai", ["thank-reply"]),
+        ("bye", ["goodbye-reply"]),
+        ("مع السلامة", ["goodbye-reply"]),
+        ("خداحافظ", ["goodbye-reply"]),
+        ("khuda hafiz", ["goodbye-reply"]),
+        ("dadah", ["goodbye-reply"]),
+    ],
+)
+def test_small_talk_alone_is_answered_without_the_nlu(
+    chat: Chat, ctx: Context, text: str, expected: list[str] | None
+) -> None:
+    typed = UserInput(text=text)
+    assert wants_nlu(chat.flows, chat.state, typed, now=NOW, ctx=ctx) is (expected is None)
+    if expected is not None:
+        assert keys(chat.send(typed)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["hello, there is garbage near my hotel", "thanks but nobody came", "bye bye water"]
+)
+def test_small_talk_with_a_request_goes_to_the_nlu(chat: Chat, ctx: Context, text: str) -> None:
+    assert wants_nlu(chat.flows, chat.state, UserInput(text=text), now=NOW, ctx=ctx)
+
+
+def test_bye_alone_mid_report_keeps_the_report_for_later(chat: Chat) -> None:
+    chat.press("flow:report_issue")
+    assert keys(chat.send(UserInput(text="bye"))) == ["goodbye-reply"]
+    assert chat.state["flow"] is None
+    assert keys(chat.send(UserInput(text="hi")))[0] == "greet-reply-hello"
+
+
 def test_small_talk_mid_flow_asks_the_question_again(chat: Chat) -> None:
     chat.press("flow:report_issue")
     assert keys(chat.text("thanks", nlu("thank"))) == ["thank-reply", "report-ask-category"]
@@ -576,7 +623,7 @@ def test_first_message_of_a_conversation_starts_with_the_welcome(
 def test_an_unfinished_flow_goes_stale(chat: Chat) -> None:
     chat.press("flow:report_issue")
     chat.press("waste")
-    result = chat.send(UserInput(text="hello again"), now=NOW + timedelta(days=1))
+    result = chat.send(UserInput(text="about yesterday"), now=NOW + timedelta(days=1))
     assert keys(result) == ["please-use-menu"]
     assert chat.state["flow"] is None
 
