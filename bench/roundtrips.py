@@ -8,7 +8,9 @@ Runs the shared load generator's 6-turn report-then-status conversation (bench/t
 `--pg` on a fresh PostgreSQL database, LABBAIK_BENCH_PG_URL), with the real NLU when one
 answers at the configured URL, and counts per message what goes to the database: SQL
 statements, transaction starts, commits and rollbacks, savepoints, and connection check-outs
-(each one a ping on PostgreSQL, `pool_pre_ping`). Prints one JSON line per database.
+(each one a ping on PostgreSQL, `pool_pre_ping`), and which turns of the conversation asked
+the NLU server for a parse (`nlu_parses`: each one ~25 ms of the NLU server's CPU, the
+side-by-side's largest cost). Prints one JSON line per database.
 """
 
 from __future__ import annotations
@@ -59,11 +61,23 @@ def _count(engine: Any, counts: collections.Counter[str]) -> None:
         counts["checkout"] += 1
 
 
-async def measure(name: str, url: str, people: int) -> dict[str, Any]:
-    settings = load_settings(overrides={"database.url": url})
+async def measure(name: str, url: str, people: int, nlu_url: str | None) -> dict[str, Any]:
+    overrides = {"database.url": url} | ({"nlu.url": nlu_url} if nlu_url else {})
+    settings = load_settings(overrides=overrides)
     with_nlu = is_healthy(settings.nlu.url)
     runtime = build_runtime(settings, with_nlu=with_nlu)
     counts: collections.Counter[str] = collections.Counter()
+    parsed: collections.Counter[str] = collections.Counter()  # script line -> parses
+    nlu = runtime.service.nlu
+    if nlu is not None:
+        parse = nlu.parse
+
+        async def counted_parse(text: str) -> Any:
+            if counts:  # past the warm-up conversation
+                parsed[text] += 1
+            return await parse(text)
+
+        nlu.parse = counted_parse  # type: ignore[method-assign]
     # a first conversation warms the caches; then count
     for n in range(people + 1):
         if n == 1:
@@ -80,13 +94,16 @@ async def measure(name: str, url: str, people: int) -> dict[str, Any]:
     if name == "PostgreSQL":
         trips += counts["checkout"] + counts["begin"]
     return {"database": name, "nlu": with_nlu, "messages": messages, "per_message": per,
-            "round_trips_per_message": round(trips / messages, 2)}  # fmt: skip
+            "round_trips_per_message": round(trips / messages, 2),
+            "nlu_parses_per_message": round(sum(parsed.values()) / messages, 2),
+            "nlu_parsed_turns": [text for text in SCRIPT if parsed[text]]}  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.roundtrips", description=__doc__)
     parser.add_argument("--pg", action="store_true", help="also on PostgreSQL")
     parser.add_argument("--people", type=int, default=5)
+    parser.add_argument("--nlu", metavar="URL", help="the NLU server (default: config.yaml's)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         targets = [("SQLite", f"sqlite:///{Path(tmp) / 'rt.db'}")]
@@ -94,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         if pg:
             targets.append(("PostgreSQL", pg))
         for name, url in targets:
-            print(json.dumps(asyncio.run(measure(name, url, args.people))), flush=True)
+            print(json.dumps(asyncio.run(measure(name, url, args.people, args.nlu))), flush=True)
     return 0
 
 
