@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, TextClause
+from sqlalchemy import ColumnElement, Table, TextClause, bindparam, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TextualSelect
 
 from storage.errors import InvalidValue
 from storage.limits import check_values
@@ -50,20 +52,46 @@ def insert_ignoring_conflict_returning(
     values: dict[str, Any],
     *,
     conflict_columns: Sequence[str],
-    conflict_where: ColumnElement[bool] | TextClause | None = None,
+    conflict_where: TextClause | None = None,
 ) -> Any | None:
     """`insert_ignoring_conflict`, giving the new row as a loaded `model` object (one round
-    trip: INSERT .. ON CONFLICT DO NOTHING RETURNING the row), or None if the row existed."""
+    trip: INSERT .. ON CONFLICT DO NOTHING RETURNING the row), or None if the row existed.
+
+    It runs on the hot path (every inbound message), so the statement is one SQLAlchemy
+    can cache compiled (`_insert_returning_row`): the dialects' `insert().on_conflict_...`
+    is never cached, and building and compiling it cost about a millisecond per call.
+    """
     table = cast(Table, model.__table__)
     check_values(table, values)
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = (
-        insert(model)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=list(conflict_columns), index_where=conflict_where)
-        .returning(model)
+    where = conflict_where.text if conflict_where is not None else None
+    stmt = _insert_returning_row(table, tuple(values), tuple(conflict_columns), where)
+    return session.scalars(select(model).from_statement(stmt), values).one_or_none()
+
+
+@lru_cache(maxsize=64)
+def _insert_returning_row(
+    table: Table, columns: tuple[str, ...], conflict: tuple[str, ...], where: str | None
+) -> TextualSelect:
+    """INSERT INTO table (columns) VALUES (:columns) ON CONFLICT (conflict) [WHERE where]
+    DO NOTHING RETURNING every column: the same text on SQLite and PostgreSQL, with the
+    columns' types for the parameters and the row. A text statement applies no Python-side
+    column default, so a column that has one must be among `columns`."""
+    missing = [c.name for c in table.c if c.default is not None and c.name not in columns]
+    if missing:
+        raise ValueError(
+            f"{table.name}: give {', '.join(missing)} (their defaults are not applied)"
+        )
+
+    def quoted(names: Iterable[str]) -> str:
+        return ", ".join(f'"{name}"' for name in names)
+
+    sql = (
+        f'INSERT INTO "{table.name}" ({quoted(columns)}) VALUES '
+        f"({', '.join(':' + c for c in columns)}) ON CONFLICT ({quoted(conflict)})"
+        f"{' WHERE ' + where if where else ''} DO NOTHING RETURNING {quoted(table.c.keys())}"
     )
-    return session.scalars(stmt).one_or_none()
+    params = [bindparam(c, type_=table.c[c].type) for c in columns]
+    return text(sql).bindparams(*params).columns(*table.c)
 
 
 def insert_many_ignoring_conflict(
@@ -81,8 +109,10 @@ def insert_many_ignoring_conflict(
     for values in rows:
         check_values(table, values)
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(table).values(list(rows)).on_conflict_do_nothing(
-        index_elements=list(conflict_columns)
+    stmt = (
+        insert(table)
+        .values(list(rows))
+        .on_conflict_do_nothing(index_elements=list(conflict_columns))
     )
     session.execute(stmt)
 
