@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,19 @@ def languages(locales_dir: Path = LOCALES_DIR) -> list[str]:
 
 
 def parse_file(path: Path) -> ast.Resource:
-    """One .ftl file parsed (without spans: locales/syntax.py reports positions)."""
-    return FluentParser(with_spans=False).parse(path.read_text(encoding="utf-8"))
+    """One .ftl file parsed (see `parse_text`)."""
+    return parse_text(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=512)
+def parse_text(text: str) -> ast.Resource:
+    """A file's text parsed, with spans (locales/syntax.py reports lines from them).
+
+    Fluent's parser is pure Python and the largest part of loading the content: a
+    text is parsed once per process, shared by the bundles and the syntax check
+    (neither changes the tree), and a reload parses only the files that changed.
+    """
+    return FluentParser(with_spans=True).parse(text)
 
 
 def message_ids(lang_dir: Path) -> set[str]:

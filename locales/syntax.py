@@ -1,8 +1,9 @@
 """Fluent syntax errors in the locale files, each at its file and line.
 
-Parsing for messages (locales/render.py) skips a broken entry silently; this
-parse keeps the spans, so an admin's typo is reported as `file:line` before
-anything is swapped in.
+The bundles (locales/render.py) skip a broken entry silently; its Junk entry
+in the parsed file keeps the span, so an admin's typo is reported as
+`file:line` before anything is swapped in. The parse is the bundles' own
+(`parse_text`, once per text).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from fluent.syntax import FluentParser, ast
+from fluent.syntax import ast
+
+from locales.render import parse_text
 
 SyntaxProblem = tuple[Path, int, str]  # (file, line, what is wrong)
 
@@ -26,10 +29,9 @@ def syntax_problems(
         else sorted(locales_dir.glob("*/*.ftl"))
     )
     problems: list[SyntaxProblem] = []
-    parser = FluentParser(with_spans=True)
     for path in files:
         text = path.read_text(encoding="utf-8")
-        for entry in parser.parse(text).body:
+        for entry in parse_text(text).body:
             if isinstance(entry, ast.Junk):
                 for note in entry.annotations:
                     span = note.span or entry.span

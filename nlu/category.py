@@ -5,7 +5,7 @@ Rasa's RegexEntityExtractor and synonyms): a report written in words the table
 lacks gets no category, and when a message names several the first word found
 decides. This module is the fallback the client (`nlu/client.py`) asks then: a
 multinomial naive Bayes over character 2-4-grams inside word boundaries plus
-whole words (like `nlu.language`), pure Python, trained at first use from
+whole words (like `nlu.language`), pure Python, trained from
 
 - every `report_issue` training example that carries a `category` annotation in
   `nlu/rasa_project/data/nlu/*.yml` (the whole sentence, markup removed, -> the
@@ -13,9 +13,11 @@ whole words (like `nlu.language`), pure Python, trained at first use from
   categories is left out), and
 - the category vocabulary itself (each word or phrase -> its value),
 
-and kept in memory (`default_classifier`). `classify(text)` gives the best value
-and its posterior (a softmax of the log-likelihoods divided by the square root
-of the number of features, as in `nlu.language`, so long texts do not get absurd
+and kept in memory (`default_classifier`; what it learnt is kept on disk too,
+under the hash of its inputs, nlu/tables.py, so a process starts without
+training it again). `classify(text)` gives the best value and its posterior (a
+softmax of the log-likelihoods divided by the square root of the number of
+features, as in `nlu.language`, so long texts do not get absurd
 certainty). `CONFIDENT` is the posterior above which the client trusts it; it
 was picked by cross-validation on the training data and on the held-out set
 (`python -m nlu.category`), never on the frozen set.
@@ -28,14 +30,15 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from nlu import vocab
+from nlu import tables, vocab
 
 # libyaml when PyYAML has it (much faster at start-up), else the pure-Python parser
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -174,6 +177,18 @@ class CategoryClassifier:
             self._log_unseen[c] = math.log(alpha / total)
         self._known = grams
 
+    def tables(self) -> dict[str, Any]:
+        """What was learnt, as JSON (`from_tables` makes the same classifier)."""
+        return {"log_prob": self._log_prob, "log_unseen": self._log_unseen}
+
+    @classmethod
+    def from_tables(cls, learnt: Mapping[str, Any]) -> CategoryClassifier:
+        model = cls.__new__(cls)
+        model._log_prob, model._log_unseen = learnt["log_prob"], learnt["log_unseen"]
+        model.categories = tuple(model._log_prob)
+        model._known = set().union(*model._log_prob.values())
+        return model
+
     def posteriors(self, text: str) -> dict[str, float]:
         """Each class's posterior for `text` (`NONE` among them when trained with it);
         empty when no feature of the text was ever seen."""
@@ -208,8 +223,14 @@ class CategoryClassifier:
 
 @lru_cache(maxsize=1)
 def default_classifier() -> CategoryClassifier:
-    """The classifier for this project's training data, trained once per process."""
-    return CategoryClassifier(training_examples())
+    """The classifier for this project's training data, trained once (nlu/tables.py keeps
+    what it learnt under the hash of the data, the vocabulary and this code)."""
+    files = sorted((DATA_DIR / "nlu").glob("*.yml"))
+    sources = [Path(__file__), Path(vocab.__file__), vocab.SOURCE, *files]
+    learnt = tables.cached(
+        "categories", sources, lambda: CategoryClassifier(training_examples()).tables()
+    )
+    return CategoryClassifier.from_tables(learnt)
 
 
 def _folds(examples: Sequence[tuple[str, str]], k: int) -> Iterable[tuple[list, list]]:

@@ -30,12 +30,15 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+from nlu import tables
 
 # libyaml when PyYAML has it (much faster at start-up), else the pure-Python parser
 _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -123,19 +126,25 @@ def _language_of(path: Path) -> str:
 class NaiveBayes:
     """Multinomial naive Bayes over character n-grams, one class per language."""
 
-    def __init__(
-        self, texts: Iterable[tuple[str, str]], languages: Sequence[str], alpha: float = 0.05
-    ) -> None:
-        self.counts: dict[str, Counter[str]] = {lang: Counter() for lang in languages}
+    def __init__(self, log_prob: dict[str, dict[str, float]], log_unseen: dict[str, float]) -> None:
+        self.log_prob = log_prob
+        self.log_unseen = log_unseen
+
+    @classmethod
+    def train(
+        cls, texts: Iterable[tuple[str, str]], languages: Sequence[str], alpha: float = 0.05
+    ) -> NaiveBayes:
+        counts: dict[str, Counter[str]] = {lang: Counter() for lang in languages}
         for lang, text in texts:
-            self.counts[lang].update(_ngrams(_normalise(text)))
-        vocab = set().union(*self.counts.values())
-        self.log_unseen: dict[str, float] = {}
-        self.log_prob: dict[str, dict[str, float]] = {}
-        for lang, c in self.counts.items():
+            counts[lang].update(_ngrams(_normalise(text)))
+        vocab = set().union(*counts.values())
+        log_unseen: dict[str, float] = {}
+        log_prob: dict[str, dict[str, float]] = {}
+        for lang, c in counts.items():
             total = sum(c.values()) + alpha * (len(vocab) + 1)
-            self.log_prob[lang] = {g: math.log((n + alpha) / total) for g, n in c.items()}
-            self.log_unseen[lang] = math.log(alpha / total)
+            log_prob[lang] = {g: math.log((n + alpha) / total) for g, n in c.items()}
+            log_unseen[lang] = math.log(alpha / total)
+        return cls(log_prob, log_unseen)
 
     def scores(self, words: Sequence[str], candidates: Sequence[str]) -> dict[str, float]:
         grams = Counter(_ngrams(words))
@@ -182,9 +191,25 @@ class LanguageDetector:
             if script in by_script and lang in self._candidates[script]:
                 by_script[script].append((lang, text))
         self._models = {
-            script: NaiveBayes(examples, self._candidates[script])
+            script: NaiveBayes.train(examples, self._candidates[script])
             for script, examples in by_script.items()
         }
+
+    def tables(self) -> dict[str, Any]:
+        """What the detector learnt, as JSON (`from_tables` makes the same detector)."""
+        return {
+            "languages": list(self.languages),
+            "candidates": {s: list(langs) for s, langs in self._candidates.items()},
+            "models": {s: [m.log_prob, m.log_unseen] for s, m in self._models.items()},
+        }
+
+    @classmethod
+    def from_tables(cls, learnt: Mapping[str, Any]) -> LanguageDetector:
+        detector = cls.__new__(cls)
+        detector.languages = tuple(learnt["languages"])
+        detector._candidates = {s: tuple(langs) for s, langs in learnt["candidates"].items()}
+        detector._models = {s: NaiveBayes(lp, lu) for s, (lp, lu) in learnt["models"].items()}
+        return detector
 
     @classmethod
     def from_data(
@@ -193,19 +218,32 @@ class LanguageDetector:
         *,
         categories_file: Path | None = CATEGORIES_FILE,
         languages: Sequence[str] | None = None,
+        cache_dir: Path | None = None,
     ) -> LanguageDetector:
         """From a Rasa data folder; `languages` defaults to every language with a data file.
 
         The category vocabulary is the project's (`categories_file`), or the
-        hand-written `categories.yml` beside another data folder.
+        hand-written `categories.yml` beside another data folder. With `cache_dir`,
+        what was learnt is kept there under the hash of the files, the languages and
+        this module's code (nlu/tables.py), and read back instead of training again.
         """
         if categories_file == CATEGORIES_FILE and data_dir != DATA_DIR:
             categories_file = data_dir.parent / "categories.yml"
-        texts = training_texts(data_dir, categories_file)
         files = sorted((data_dir / "nlu").glob("*.yml"))
-        found = sorted({_language_of(p) for p in files})
-        file_scripts = [(_language_of(p), s) for p in files if (s := _file_script(p))]
-        return cls(texts, languages if languages is not None else found, file_scripts)
+        chosen = (
+            list(languages) if languages is not None else sorted({_language_of(p) for p in files})
+        )
+
+        def train() -> dict[str, Any]:
+            texts = training_texts(data_dir, categories_file)
+            file_scripts = [(_language_of(p), s) for p in files if (s := _file_script(p))]
+            return cls(texts, chosen, file_scripts).tables()
+
+        sources: list[tables.Source] = [Path(__file__), *files]
+        if categories_file is not None:
+            sources.append(categories_file)
+        sources.append(f"languages {chosen} unicode {unicodedata.unidata_version}")
+        return cls.from_tables(tables.cached("languages", sources, train, cache_dir))
 
     def detect(self, text: str) -> Detection:
         """The language of one message, with a confidence that is 0 for non-evidence."""
@@ -264,7 +302,7 @@ def _candidates_by_script(
 @lru_cache(maxsize=1)
 def default_detector() -> LanguageDetector:
     """The detector for this project's own data and every language that has a data file."""
-    return LanguageDetector.from_data()
+    return LanguageDetector.from_data(cache_dir=tables.CACHE_DIR)
 
 
 def detect_language(text: str) -> Detection:

@@ -20,7 +20,6 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from zxcvbn import zxcvbn
 
 from storage.errors import WeakPassword
 
@@ -40,6 +39,10 @@ def check_strength(password: str, *, user_inputs: Iterable[str] = ()) -> None:
         )
     if len(password) > MAX_PASSWORD_CHARS:
         raise WeakPassword("too_long", f"use at most {MAX_PASSWORD_CHARS} characters")
+    # imported here: its dictionaries cost every process ~70 ms and some MB at start-up, and
+    # only a password being set needs them
+    from zxcvbn import zxcvbn
+
     words = [w for w in (*SITE_WORDS, *user_inputs) if w]
     result = zxcvbn(password, user_inputs=words, max_length=MAX_PASSWORD_CHARS)
     if result["score"] < MIN_SCORE:

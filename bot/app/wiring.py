@@ -54,6 +54,7 @@ from bot.open311 import routes as open311
 from bot.web.app import build_app
 from bot.web.context import RouteProvider
 from bot.web.throttle import Clock
+from nlu.category import default_classifier
 from nlu.client import NluClient
 from nlu.language import LanguageDetector, default_detector
 from nlu.settings import PROJECT_DATA
@@ -167,6 +168,8 @@ def build_runtime(settings: Settings, *, with_nlu: bool = True) -> Runtime:
     content = content_source(settings).start()  # ContentError: nothing good to serve
     detector = language_detector(settings)
     detector.detect("warm-up")  # the model is built now, not on the first message
+    if with_nlu:
+        default_classifier()  # the category fallback too (both read from var/cache, nlu/tables.py)
     service = build_service(settings, Database(url), content, with_nlu=with_nlu, detector=detector)
     return runtime_for(service)
 
