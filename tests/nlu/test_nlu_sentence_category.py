@@ -145,3 +145,16 @@ def test_a_guess_that_is_not_a_category_value_is_dropped() -> None:
     result = to_result(_payload("report_issue", [_guess("parking", 0.99)]), "hmm")
     assert result.entity("category") is None
     assert "parking" not in vocab.CATEGORIES
+
+
+def test_on_other_intents_only_a_very_confident_guess_counts() -> None:
+    # a report Rasa misread (a status question, a Wajibna request, a fallback)
+    text = "my wife and I both got sick after dinner"
+    other = client.SENTENCE_CONFIDENT_OTHER
+    assert other is not None
+    sure = to_result(_payload("nlu_fallback", [_guess("food_safety", other)]), text)
+    assert sure.entity("category") == "food_safety"
+    unsure = to_result(_payload("request_home_visit", [_guess("food_safety", other - 0.05)]), text)
+    assert unsure.entity("category") is None
+    # without the sentence guess, other intents never get an inferred category
+    assert to_result(_payload("ask_contact"), text).entity("category") is None
