@@ -215,7 +215,10 @@ def render_labels(data_dir: Path = DATA_DIR, source: Path = vocab.SOURCE) -> str
     every report_issue training sentence (as Rasa reads it, markup removed) -> its
     category or `NONE`, read the one way this module reads them."""
     labels = dict(sorted({text: cat for cat, text in sentence_examples(data_dir, source)}.items()))
-    doc = {"generated_by": "nlu/category.py (python -m nlu.category --write-labels)", "labels": labels}
+    doc = {
+        "generated_by": "nlu/category.py (python -m nlu.category --write-labels)",
+        "labels": labels,
+    }
     return json.dumps(doc, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
 

@@ -15,9 +15,8 @@ from typing import Any
 
 import pytest
 
-from bot.core.nlu_contract import NORMALISERS
 from nlu import category, client, project, vocab
-from nlu.client import NluClient, to_result
+from nlu.client import to_result
 
 PROBE = textwrap.dedent(
     """
