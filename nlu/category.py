@@ -25,6 +25,7 @@ was picked by cross-validation on the training data and on the held-out set
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sys
@@ -221,6 +222,30 @@ class CategoryClassifier:
         return sorted(categories, key=lambda c: -post.get(c, 0.0))
 
 
+LABELS = DATA_DIR.parent / "category_labels.json"
+
+
+def render_labels(data_dir: Path = DATA_DIR, source: Path = vocab.SOURCE) -> str:
+    """The labels file of the Rasa component `labbaik_category.SentenceCategoryClassifier`:
+    every report_issue training sentence (as Rasa reads it, markup removed) -> its
+    category or `NONE`, read the one way this module reads them."""
+    labels = dict(sorted({text: cat for cat, text in sentence_examples(data_dir, source)}.items()))
+    doc = {
+        "generated_by": "nlu/category.py (python -m nlu.category --write-labels)",
+        "labels": labels,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def write_labels(out: Path = LABELS) -> bool:
+    """Rewrite the labels file when it differs; True when it changed."""
+    text = render_labels()
+    if out.exists() and out.read_text(encoding="utf-8") == text:
+        return False
+    out.write_text(text, encoding="utf-8")
+    return True
+
+
 @lru_cache(maxsize=1)
 def default_classifier() -> CategoryClassifier:
     """The classifier for this project's training data, trained once (nlu/tables.py keeps
@@ -260,7 +285,11 @@ def _report(name: str, guesses: Sequence[tuple[str, Guess | None]]) -> None:
 
 def main(argv: Sequence[str] = ()) -> int:
     """Cross-validation on the training sentences and accuracy on the held-out set, per
-    posterior threshold: how the threshold `CONFIDENT` was chosen."""
+    posterior threshold: how the threshold `CONFIDENT` was chosen. `--write-labels`
+    writes the Rasa component's labels file instead (`labbaik nlu train` does it)."""
+    if "--write-labels" in argv:
+        print(f"{LABELS}: {'written' if write_labels() else 'up to date'}")
+        return 0
     table = vocab.synonyms()
     sentences, vocabulary = sentence_examples(), vocabulary_examples()
     full: list[tuple[str, Guess | None]] = []

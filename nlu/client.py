@@ -43,6 +43,16 @@ log = logging.getLogger(__name__)
 
 _category_table: dict[str, str] | None = None
 
+# Rasa's sentence category classifier (nlu/rasa_project/labbaik_category.py) and the
+# confidence from which its guess is taken when no word of the message named a
+# category: per intent, else `SENTENCE_CONFIDENT_OTHER` (None: never). On a report the
+# naive Bayes guess comes first. 0.7 on the other intents (a report Rasa misread as a
+# status question, a Wajibna request, a fallback): 7 of the held-out set's 546
+# non-report messages get a category (0.6: 16, 0.8: 3); docs/nlu.md "Category".
+SENTENCE_EXTRACTOR = "SentenceCategoryClassifier"
+SENTENCE_CONFIDENT: dict[str, float | None] = {category.INTENT: 0.5}
+SENTENCE_CONFIDENT_OTHER: float | None = 0.7
+
 
 def _same(text: str) -> str:
     return text
@@ -108,20 +118,39 @@ def _specific_categories_first(entities: list[ParsedEntity]) -> list[ParsedEntit
     return [e for e in entities if e not in generic]
 
 
+def _sentence_guess(items: Sequence[Mapping[str, Any]]) -> tuple[str, float] | None:
+    """The category Rasa's sentence classifier added (labbaik_category.py), if any."""
+    for item in items:
+        if item.get("entity") == "category" and item.get("extractor") == SENTENCE_EXTRACTOR:
+            value = str(item.get("value", ""))
+            if value in vocab.CATEGORIES:
+                return value, float(item.get("confidence_entity") or 0.0)
+    return None
+
+
 def _categories_by_classifier(
-    entities: list[ParsedEntity], intent: str, text: str
+    entities: list[ParsedEntity], intent: str, text: str, sentence: tuple[str, float] | None
 ) -> list[ParsedEntity]:
-    """Several categories: the classifier's best first. None on a report: its guess,
-    when confident, with no raw text (the words did not say it)."""
+    """Several categories: the naive Bayes classifier's best first. None: on a report the
+    naive Bayes guess when confident, else Rasa's sentence classifier's guess when
+    confident enough for this intent (`SENTENCE_CONFIDENT`); with no raw text (the words
+    did not say it)."""
     found = [e for e in entities if e.name == "category"]
     if len(found) > 1:
         ranked = category.default_classifier().order([e.value for e in found], text)
         ordered = iter(sorted(found, key=lambda e: ranked.index(e.value)))
         return [next(ordered) if e.name == "category" else e for e in entities]
-    if not found and intent == category.INTENT:
+    if found:
+        return entities
+    if intent == category.INTENT:
         guess = category.default_classifier().classify(text)
         if guess is not None and guess.confidence >= category.CONFIDENT:
             return [*entities, ParsedEntity("category", guess.category, None)]
+    if sentence is not None:
+        value, confidence = sentence
+        needed = SENTENCE_CONFIDENT.get(intent, SENTENCE_CONFIDENT_OTHER)
+        if needed is not None and confidence >= needed:
+            return [*entities, ParsedEntity("category", value, None)]
     return entities
 
 
@@ -140,13 +169,15 @@ def to_result(
         entities: list[ParsedEntity] = []
         items = payload.get("entities") or []
         for item in items:
-            if item["entity"] == "place":
+            if item["entity"] == "place" or item.get("extractor") == SENTENCE_EXTRACTOR:
                 continue
             ent = _entity(item, text, normalisers)
             if ent and all((e.name, e.value) != (ent.name, ent.value) for e in entities):
                 entities.append(ent)
         entities = _specific_categories_first(entities)
-        entities = _categories_by_classifier(entities, name, text) + _places(items, text)
+        sentence = _sentence_guess(items)
+        entities = _categories_by_classifier(entities, name, text, sentence)
+        entities += _places(items, text)
         ranking_raw: Sequence[Mapping[str, Any]] = payload.get("intent_ranking") or []
         ranking = tuple((str(r["name"]), float(r["confidence"])) for r in ranking_raw)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

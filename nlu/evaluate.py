@@ -28,11 +28,12 @@ Exit code 0 only when the frozen set meets issue 11's targets (see `FROZEN`),
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -487,14 +488,33 @@ def format_leave_one_out(rows: Sequence[LeftOut]) -> str:
     return "\n".join(lines)
 
 
+def _server(settings: NluSettings, free: bool) -> contextlib.AbstractContextManager[str]:
+    """The server to evaluate: the one at `nlu.url` (or one started there), or with
+    `free` always our own on a free port, serving the current data's model (on a
+    shared machine the server at `nlu.url` may be someone else's, with another model)."""
+    if not free:
+        return nlu_server(settings)
+
+    @contextlib.contextmanager
+    def own() -> Iterator[str]:
+        with NluServer(project.ensure_model(), port=free_port()) as srv:
+            yield srv.url
+
+    return own()
+
+
 def main(
-    settings: NluSettings, normalisers: Normalisers | None = None, *, loo: bool = False
+    settings: NluSettings,
+    normalisers: Normalisers | None = None,
+    *,
+    loo: bool = False,
+    own_server: bool = False,
 ) -> int:
     """`labbaik nlu evaluate` (bot/app/commands/nlu.py passes the settings and normalisers)."""
     held_out = load_cases()  # before starting anything: a broken eval file fails fast
     frozen = load_frozen()
     try:
-        with nlu_server(settings) as url:
+        with _server(settings, own_server) as url:
             old, new = both_sets(url, held_out, frozen, normalisers)
         print(format_both(old, new), flush=True)
         if loo:

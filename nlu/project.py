@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlu import places, vocab
+from nlu import category, places, vocab
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ def training_files(config: Path = CONFIG_FILE, data_dir: Path = DATA_DIR) -> lis
     return [
         config,
         *sorted(PROJECT_DIR.glob("*.py")),
+        *sorted(PROJECT_DIR.glob("*.json")),  # category_labels.json (nlu/category.py)
         *sorted(p for p in data_dir.rglob("*") if p.suffix in {".yml", ".yaml"}),
     ]
 
@@ -113,6 +114,7 @@ def train(
     if data_dir == DATA_DIR:
         vocab.write_generated()  # category synonyms and lookup table from categories.yml
         places.write_generated()  # the `place` lookup table and regexes (nlu/places.py)
+        category.write_labels()  # labbaik_category.py's training labels (nlu/category.py)
     digest = data_hash(config, data_dir)
     target = models_dir / f"{digest}.tar.gz"
     if target.exists() and not force:
@@ -155,6 +157,7 @@ def ensure_model() -> Path:
     """The current model, training it first when it does not exist."""
     vocab.write_generated()
     places.write_generated()
+    category.write_labels()
     existing = current_model()
     if existing:
         return existing

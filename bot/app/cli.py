@@ -97,6 +97,11 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also train one model per language without its files and score that language",
     )
+    ev.add_argument(
+        "--free-port",
+        action="store_true",
+        help="always start an own server on a free port (never use one already at nlu.url)",
+    )
     nlu.add_parser("serve", help="run the Rasa NLU server in the foreground")
     open311_commands.add_parser(sub)
     agent_commands.add_parsers(sub)

@@ -110,4 +110,5 @@ def serve_main(args: argparse.Namespace) -> int:
 def evaluate_main(args: argparse.Namespace) -> int:
     settings = load_settings(getattr(args, "config", None))
     loo = bool(getattr(args, "leave_one_out", False))
-    return evaluate.main(settings.nlu, normalisers=NORMALISERS, loo=loo)
+    own = bool(getattr(args, "free_port", False))
+    return evaluate.main(settings.nlu, normalisers=NORMALISERS, loo=loo, own_server=own)
