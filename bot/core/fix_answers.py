@@ -27,7 +27,7 @@ from typing import Any
 
 from bot.core.cases import answer_fix
 from bot.core.effects import EffectContext
-from dialogs.matching import by_label, match_choice
+from dialogs.matching import LabelResolver, by_label, match_choice, normalize
 from dialogs.model import Output, UserInput
 from storage import service as store
 from storage.cases import FIX_QUESTION_KEY
@@ -51,15 +51,35 @@ def _question_is_last(ctx: EffectContext, case: Case) -> bool:
     return not said or said[-1].created_at <= case.fix_asked_at
 
 
-def _typed_answer(ctx: EffectContext, text: str) -> tuple[str, bool] | None:
-    cases = store.list_cases_for_person(ctx.session, person=ctx.person, limit=10)
-    case = next((c for c in cases if _awaiting(c)), None)
-    if case is None or ctx.content is None or not _question_is_last(ctx, case):
-        return None
-    yes, no = f"fix:yes:{case.ticket_id}", f"fix:no:{case.ticket_id}"
-    labels = ctx.content.texts.labels(ctx.language, every_language=True)
+def _choices(yes: str, no: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The question's two buttons, and plain yes/no, with these ids."""
     shown = [{"id": yes, "key": "case-fix-yes"}, {"id": no, "key": "case-fix-no"}]
     plain = [{"id": yes, "key": "choice-yes"}, {"id": no, "key": "choice-no"}]
+    return shown, plain
+
+
+def _could_answer(text: str, labels: LabelResolver) -> bool:
+    """Whether the text could be a typed answer at all, before any database work: an option's
+    number, a label of the buttons or of yes/no, or a button's id. Most typed messages are
+    none of these, and for them the person's cases and messages are never read."""
+    shown, plain = _choices("fix:yes", "fix:no")
+    if match_choice(text, shown, labels) or by_label(text, plain, labels):
+        return True
+    return normalize(text).startswith("fix:")
+
+
+def _typed_answer(ctx: EffectContext, text: str) -> tuple[str, bool] | None:
+    if ctx.content is None:
+        return None
+    labels = ctx.content.texts.labels(ctx.language, every_language=True)
+    if not _could_answer(text, labels):
+        return None
+    cases = store.list_cases_for_person(ctx.session, person=ctx.person, limit=10)
+    case = next((c for c in cases if _awaiting(c)), None)
+    if case is None or not _question_is_last(ctx, case):
+        return None
+    yes, no = f"fix:yes:{case.ticket_id}", f"fix:no:{case.ticket_id}"
+    shown, plain = _choices(yes, no)
     chosen = match_choice(text, shown, labels) or by_label(text, plain, labels)
     return (case.ticket_id, chosen == yes) if chosen else None
 

@@ -7,8 +7,11 @@ pilgrim answer through the real conversation service, as WhatsApp delivers it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import event
 
 from bot.core import cases
 from bot.core.conversation import ConversationService
@@ -114,3 +117,27 @@ async def test_no_answer_in_time_closes_the_case(
         )
     assert (early, [c.ticket_id for c in late]) == ([], [ticket])
     assert status_of(service, ticket) == "closed"
+
+
+async def test_a_message_that_cannot_be_an_answer_never_reads_the_cases(
+    db_url: str, make_service: Callable[[str], ConversationService]
+) -> None:
+    """Most typed messages are not "1", "yes" or "نعم": for them the check costs no query."""
+    service = make_service(db_url)
+    chat = Chat(service, USER, channel="whatsapp")
+    await chat.say("hello")
+    assert "report-ask-category" in await chat.choose("flow:report_issue")
+    ticket = resolve_a_case(service)
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(service.database.engine, "before_cursor_execute", seen)
+    try:
+        await chat.say("the lamp post in front of our hotel is broken")
+    finally:
+        event.remove(service.database.engine, "before_cursor_execute", seen)
+    assert statements  # the message itself was stored
+    assert not [s for s in statements if re.search(r"\bFROM cases\b", s)]
+    assert status_of(service, ticket) == "resolved"  # still waiting for its answer
